@@ -1,0 +1,11 @@
+//! Winloss: a win/loss tracker for sales teams that runs entirely in the browser.
+//!
+//! `domain` and `storage` (apart from its IndexedDB backend) are plain Rust and
+//! are tested natively; `ui` is the only module with signals and only exists
+//! when compiling for the browser.
+
+pub mod domain;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,42 @@
+//! Where deals and the reason list live between visits.
+//!
+//! Every backend implements [`Store`]; whatever it reads passes through
+//! [`repair::repair`] before the app sees it.
+
+mod error;
+mod memory;
+pub mod repair;
+
+#[cfg(target_arch = "wasm32")]
+mod indexed_db;
+
+pub use error::StoreError;
+#[cfg(target_arch = "wasm32")]
+pub use indexed_db::IndexedDbStore;
+pub use memory::MemoryStore;
+pub use repair::{RepairReport, Snapshot};
+
+use crate::domain::{Deal, Taxonomy};
+
+/// The schema this build reads and writes. Bump it together with a step in
+/// [`repair::repair`] and, for IndexedDB, in the upgrade handler.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Durable storage for one user's data. Each call is one transaction: it
+/// either completes or leaves the stored data as it was.
+///
+/// Futures are not `Send`: the app is single-threaded in the browser.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    /// The schema version of the data as stored now.
+    fn schema_version(&self) -> u32;
+
+    /// Everything stored, migrated and repaired.
+    async fn load(&self) -> Result<Snapshot, StoreError>;
+
+    /// Inserts or replaces one deal.
+    async fn put_deal(&self, deal: &Deal) -> Result<(), StoreError>;
+
+    /// Replaces the reason list.
+    async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError>;
+}
