@@ -1,0 +1,263 @@
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use idb::{Database, Factory, ObjectStoreParams, KeyPath, TransactionMode, TransactionResult};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::{Deal, Taxonomy};
+
+use super::repair::{repair, RawData, RawRecord, StoredDeal};
+use super::{Snapshot, Store, StoreError, SCHEMA_VERSION};
+
+const DEALS: &str = "deals";
+const META: &str = "meta";
+const TAXONOMY_KEY: &str = "taxonomy";
+
+/// The browser's IndexedDB: one record per deal in `deals` (keyed by id), the
+/// reason list in `meta`. The database version is the schema version.
+pub struct IndexedDbStore {
+    database: Database,
+    /// Tells other tabs after each committed write; IndexedDB has no change
+    /// events of its own. A channel does not hear its own messages.
+    changes: Option<web_sys::BroadcastChannel>,
+    /// Version found before this visit opened (and perhaps upgraded) it.
+    opened_from: u32,
+}
+
+impl IndexedDbStore {
+    /// Opens (creating or upgrading as needed) the database called `name`.
+    pub async fn open(name: &str) -> Result<IndexedDbStore, StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        let mut request = factory
+            .open(name, Some(SCHEMA_VERSION))
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+
+        let opened_from = Rc::new(Cell::new(SCHEMA_VERSION));
+        let upgrade_problem: Rc<RefCell<Option<String>>> = Rc::default();
+        {
+            let opened_from = Rc::clone(&opened_from);
+            let upgrade_problem = Rc::clone(&upgrade_problem);
+            request.on_upgrade_needed(move |event| {
+                let outcome = event.old_version().and_then(|old| {
+                    opened_from.set(old);
+                    let database = idb::DatabaseEvent::database(&event)?;
+                    upgrade(&database, old)
+                });
+                if let Err(error) = outcome {
+                    *upgrade_problem.borrow_mut() = Some(describe(&error));
+                }
+            });
+        }
+
+        let mut database = match request.await {
+            Ok(database) => database,
+            Err(error) if dom_exception_name(&error).as_deref() == Some("VersionError") => {
+                return Err(StoreError::NewerSchema { found: current_version(&factory, name).await, known: SCHEMA_VERSION });
+            }
+            Err(error) => {
+                let problem = upgrade_problem.borrow().clone().unwrap_or_else(|| describe(&error));
+                return Err(StoreError::Unavailable(problem));
+            }
+        };
+        // A newer build in another tab needs this connection closed to upgrade.
+        database.on_version_change(|event| {
+            if let Some(connection) = event.target().and_then(|target| target.dyn_into::<web_sys::IdbDatabase>().ok()) {
+                connection.close();
+            }
+        });
+
+        let changes = web_sys::BroadcastChannel::new(&format!("{name}-changes")).ok();
+        Ok(IndexedDbStore { database, changes, opened_from: opened_from.get() })
+    }
+
+    /// Calls `on_change` whenever another tab commits a change to this database.
+    pub fn on_external_change(&self, on_change: impl Fn() + 'static) {
+        if let Some(channel) = &self.changes {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| on_change());
+            channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+            // The store lives as long as the page, and so must its listener.
+            listener.forget();
+        }
+    }
+
+    /// Releases the connection; later calls fail with an error.
+    pub fn close(&self) {
+        self.database.close();
+    }
+
+    async fn write(&self, stores: &[&str], fill: impl FnOnce(&idb::Transaction) -> Result<(), idb::Error>) -> Result<(), StoreError> {
+        let transaction = self
+            .database
+            .transaction(stores, TransactionMode::ReadWrite)
+            .map_err(write_error)?;
+        if let Err(error) = fill(&transaction) {
+            // Aborting rolls back whatever part of `fill` already ran.
+            let _ = transaction.abort();
+            return Err(write_error(error));
+        }
+        match transaction.await.map_err(write_error)? {
+            TransactionResult::Committed => {
+                if let Some(channel) = &self.changes {
+                    // Other tabs only miss a refresh if this fails; the data is saved.
+                    let _ = channel.post_message(&JsValue::from_str("changed"));
+                }
+                Ok(())
+            }
+            TransactionResult::Aborted => Err(StoreError::WriteFailed("the browser cancelled the change".into())),
+        }
+    }
+}
+
+fn upgrade(database: &Database, old_version: u32) -> Result<(), idb::Error> {
+    if old_version < 1 {
+        let mut deals = ObjectStoreParams::new();
+        deals.key_path(Some(KeyPath::new_single("id")));
+        database.create_object_store(DEALS, deals)?;
+        database.create_object_store(META, ObjectStoreParams::new())?;
+    }
+    Ok(())
+}
+
+async fn current_version(factory: &Factory, name: &str) -> u32 {
+    match factory.open(name, None) {
+        Ok(request) => match request.await {
+            Ok(database) => {
+                let version = database.version().unwrap_or(0);
+                database.close();
+                version
+            }
+            Err(_) => 0,
+        },
+        Err(_) => 0,
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, idb::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| idb::Error::UnexpectedJsType("serialisable record", error.into()))
+}
+
+fn dom_exception_name(error: &idb::Error) -> Option<String> {
+    match error {
+        idb::Error::DomException(exception) => Some(exception.name()),
+        _ => error_payload(error)
+            .and_then(|value| value.dyn_into::<web_sys::DomException>().ok())
+            .map(|exception| exception.name()),
+    }
+}
+
+/// The JavaScript value most idb errors carry, usually a `DOMException`.
+fn error_payload(error: &idb::Error) -> Option<JsValue> {
+    use idb::Error::*;
+    match error {
+        AddFailed(v) | ClearFailed(v) | DeleteFailed(v) | GetAllFailed(v) | GetAllKeysFailed(v) | GetFailed(v)
+        | IndexedDbOpenFailed(v) | ObjectStoreCreateFailed(v) | ObjectStoreNotFound(v) | RequestErrorNotFound(v)
+        | TransactionAbortError(v) | TransactionCommitError(v) | TransactionOpenFailed(v) | UpdateFailed(v)
+        | UnexpectedJsType(_, v) | IndexedDbNotFound(v) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+fn describe(error: &idb::Error) -> String {
+    let detail = error_payload(error).and_then(|value| {
+        value
+            .dyn_ref::<web_sys::DomException>()
+            .map(|exception| exception.message())
+            .or_else(|| value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .or_else(|| value.as_string())
+    });
+    match (dom_exception_name(error), detail) {
+        (_, Some(detail)) if !detail.is_empty() => detail,
+        (Some(name), _) => name,
+        _ => error.to_string(),
+    }
+}
+
+fn write_error(error: idb::Error) -> StoreError {
+    if dom_exception_name(&error).as_deref() == Some("QuotaExceededError") {
+        StoreError::QuotaExceeded(describe(&error))
+    } else {
+        StoreError::WriteFailed(describe(&error))
+    }
+}
+
+fn read_error(error: idb::Error) -> StoreError {
+    StoreError::ReadFailed(describe(&error))
+}
+
+impl Store for IndexedDbStore {
+    fn schema_version(&self) -> u32 {
+        self.database.version().unwrap_or(0)
+    }
+
+    async fn load(&self) -> Result<Snapshot, StoreError> {
+        let transaction = self
+            .database
+            .transaction(&[DEALS, META], TransactionMode::ReadOnly)
+            .map_err(read_error)?;
+        let deals_store = transaction.object_store(DEALS).map_err(read_error)?;
+        let keys = deals_store.get_all_keys(None, None).map_err(read_error)?.await.map_err(read_error)?;
+        let values = deals_store.get_all(None, None).map_err(read_error)?.await.map_err(read_error)?;
+        let taxonomy_value = transaction
+            .object_store(META)
+            .map_err(read_error)?
+            .get(JsValue::from_str(TAXONOMY_KEY))
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?;
+        transaction.await.map_err(read_error)?;
+
+        let deals = keys
+            .into_iter()
+            .zip(values)
+            .map(|(key, value)| RawRecord {
+                key: key.as_string().unwrap_or_else(|| format!("{key:?}")),
+                decoded: serde_wasm_bindgen::from_value::<StoredDeal>(value).map_err(|e| e.to_string()),
+            })
+            .collect();
+        let taxonomy = taxonomy_value.map(|value| RawRecord {
+            key: TAXONOMY_KEY.to_owned(),
+            decoded: serde_wasm_bindgen::from_value::<Taxonomy>(value).map_err(|e| e.to_string()),
+        });
+
+        let mut repaired = repair(RawData { stored_version: self.opened_from, deals, taxonomy });
+        if !repaired.deals_to_write.is_empty() || repaired.taxonomy_to_write.is_some() {
+            let deals_to_write = &repaired.deals_to_write;
+            let taxonomy_to_write = &repaired.taxonomy_to_write;
+            let written = self
+                .write(&[DEALS, META], |transaction| {
+                    let deals_store = transaction.object_store(DEALS)?;
+                    for deal in deals_to_write {
+                        deals_store.put(&to_js(deal)?, None)?;
+                    }
+                    if let Some(taxonomy) = taxonomy_to_write {
+                        transaction.object_store(META)?.put(&to_js(taxonomy)?, Some(&JsValue::from_str(TAXONOMY_KEY)))?;
+                    }
+                    Ok(())
+                })
+                .await;
+            if let Err(error) = written {
+                repaired.snapshot.report.write_back_problem = Some(error.to_string());
+            }
+        }
+        Ok(repaired.snapshot)
+    }
+
+    async fn put_deal(&self, deal: &Deal) -> Result<(), StoreError> {
+        self.write(&[DEALS], |transaction| {
+            transaction.object_store(DEALS)?.put(&to_js(deal)?, None)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError> {
+        self.write(&[META], |transaction| {
+            transaction.object_store(META)?.put(&to_js(taxonomy)?, Some(&JsValue::from_str(TAXONOMY_KEY)))?;
+            Ok(())
+        })
+        .await
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use super::state::AppState;
+
+/// Storage failures and load warnings, shown until dismissed.
+#[component]
+pub fn ProblemBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.problem.get().map(|message| {
+            view! {
+                <div class="problem" role="alert">
+                    <p>{message}</p>
+                    <button type="button" class="quiet" on:click=move |_| state.problem.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// "Closed as Lost · Too expensive [Undo]" for a few seconds after a close.
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="undo-region" role="status" aria-live="polite">
+            {move || state.undo.get().map(|offer| view! {
+                <div class="undo-bar">
+                    <span>{offer.message}</span>
+                    <button type="button" on:click=move |_| state.undo()>"Undo"</button>
+                </div>
+            })}
+        </div>
+    }
+}

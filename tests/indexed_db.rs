@@ -1,0 +1,125 @@
+//! The IndexedDB store in a real browser: what it writes survives closing and
+//! reopening, it reports its schema version, and it refuses data it cannot
+//! understand without touching it.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, NaiveDate};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use winloss::domain::{Currency, Deal, DealId, Money, Outcome, ReasonId, Taxonomy};
+use winloss::storage::{IndexedDbStore, Store, StoreError, SCHEMA_VERSION};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Each test gets its own database, so tests cannot see each other's data.
+fn database_name(test: &str) -> String {
+    format!("winloss-test-{test}-{}", js_sys::Math::random())
+}
+
+fn deal(id: &str, outcome: Outcome, reason: Option<&str>) -> Deal {
+    Deal {
+        id: DealId::new(id),
+        name: format!("Deal {id} <b>not bold</b>"),
+        account: "Initech".into(),
+        amount: Some(Money { minor: 1_234_500, currency: Currency::parse("EUR").expect("valid code") }),
+        owner: "Dana".into(),
+        created_on: NaiveDate::from_ymd_opt(2026, 9, 1).expect("valid date"),
+        close_date: NaiveDate::from_ymd_opt(2026, 11, 30),
+        outcome,
+        reason: reason.map(ReasonId::new),
+        notes: "Line one\nline two".into(),
+        updated_at: DateTime::from_timestamp_millis(1_764_000_000_000).expect("valid time"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_new_database_reports_the_current_schema_and_the_standard_reasons() {
+    let store = IndexedDbStore::open(&database_name("new")).await.expect("opens");
+    assert_eq!(store.schema_version(), SCHEMA_VERSION);
+    let snapshot = store.load().await.expect("loads");
+    assert!(snapshot.deals.is_empty());
+    assert_eq!(snapshot.taxonomy, Taxonomy::standard());
+}
+
+#[wasm_bindgen_test]
+async fn deals_written_read_back_identical_after_reopening() {
+    let name = database_name("reopen");
+    let lost = deal("a", Outcome::Lost, Some("lost-too-expensive"));
+    let open = deal("b", Outcome::Open, None);
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.put_deal(&lost).await.expect("writes");
+        store.put_deal(&open).await.expect("writes");
+        store.close();
+    }
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    assert_eq!(reopened.schema_version(), SCHEMA_VERSION);
+    let mut deals = reopened.load().await.expect("loads").deals;
+    deals.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(deals, vec![lost, open]);
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_reason_list_survives_reopening() {
+    let name = database_name("taxonomy");
+    let mut taxonomy = Taxonomy::standard();
+    taxonomy.reasons[0].label = "Price too high".into();
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.put_taxonomy(&taxonomy).await.expect("writes");
+        store.close();
+    }
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    assert_eq!(reopened.load().await.expect("loads").taxonomy, taxonomy);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_reported_and_kept() {
+    let name = database_name("damaged");
+    let store = IndexedDbStore::open(&name).await.expect("opens");
+    store.put_deal(&deal("good", Outcome::Open, None)).await.expect("writes");
+    store.close();
+
+    // Write a record this version cannot read, as a bug or another tool might.
+    let factory = idb::Factory::new().expect("factory");
+    let database = factory.open(&name, None).expect("request").await.expect("opens raw");
+    let transaction = database.transaction(&["deals"], idb::TransactionMode::ReadWrite).expect("transaction");
+    let broken = js_sys::JSON::parse(r#"{"id":"broken","outcome":"vanished"}"#).expect("json");
+    transaction.object_store("deals").expect("store").put(&broken, None).expect("put");
+    transaction.await.expect("commits");
+    database.close();
+
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let snapshot = reopened.load().await.expect("loads");
+    assert_eq!(snapshot.deals.len(), 1);
+    assert_eq!(snapshot.report.unreadable.len(), 1);
+    assert_eq!(snapshot.report.unreadable[0].0, "broken");
+    reopened.close();
+
+    let raw = factory.open(&name, None).expect("request").await.expect("opens raw");
+    let transaction = raw.transaction(&["deals"], idb::TransactionMode::ReadOnly).expect("transaction");
+    let kept = transaction
+        .object_store("deals")
+        .expect("store")
+        .get(JsValue::from_str("broken"))
+        .expect("get")
+        .await
+        .expect("reads");
+    assert!(kept.is_some(), "the unreadable record must stay in storage");
+    raw.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_from_a_newer_version_is_refused() {
+    let name = database_name("newer");
+    let factory = idb::Factory::new().expect("factory");
+    let newer = factory.open(&name, Some(SCHEMA_VERSION + 1)).expect("request").await.expect("opens");
+    newer.close();
+
+    match IndexedDbStore::open(&name).await {
+        Err(error) => assert_eq!(error, StoreError::NewerSchema { found: SCHEMA_VERSION + 1, known: SCHEMA_VERSION }),
+        Ok(_) => panic!("a newer database must not be opened"),
+    }
+}
