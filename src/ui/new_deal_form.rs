@@ -117,7 +117,10 @@ fn Field(
     let message = move || errors.with(|errors| errors.for_field(field).map(ToString::to_string));
     view! {
         <div class="field" class:invalid=move || message().is_some()>
-            <label for=id>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <div class="field-label">
+                <label for=id>{label}</label>
+                {required.then_some(view! { <span class="required" aria-hidden="true">"required"</span> })}
+            </div>
             <input
                 id=id
                 type=input_type
