@@ -34,7 +34,7 @@ test-native:
 	cargo test --quiet
 
 test-browser: setup-test
-	$(BROWSER_TEST_ENV) cargo test --quiet --target wasm32-unknown-unknown --test indexed_db
+	$(BROWSER_TEST_ENV) cargo test --target wasm32-unknown-unknown --test indexed_db
 
 test-e2e: setup-test build
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs

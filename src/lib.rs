@@ -5,6 +5,7 @@
 //! when compiling for the browser.
 
 pub mod domain;
+pub mod sample;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

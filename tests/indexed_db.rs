@@ -123,3 +123,91 @@ async fn a_database_from_a_newer_version_is_refused() {
         Ok(_) => panic!("a newer database must not be opened"),
     }
 }
+
+fn numbered(index: usize) -> Deal {
+    Deal { id: DealId::new(format!("bulk-{index:05}")), ..deal("x", Outcome::Open, None) }
+}
+
+async fn raw_count(name: &str, store: &str) -> u32 {
+    let factory = idb::Factory::new().expect("factory");
+    let database = factory.open(name, None).expect("request").await.expect("opens raw");
+    let transaction = database.transaction(&[store], idb::TransactionMode::ReadOnly).expect("transaction");
+    let count = transaction.object_store(store).expect("store").count(None).expect("count").await.expect("counts");
+    database.close();
+    count
+}
+
+#[wasm_bindgen_test]
+async fn bulk_deals_and_later_single_saves_merge_with_the_newest_copy_winning() {
+    let name = database_name("bulk");
+    let bulk: Vec<Deal> = (0..2_500).map(numbered).collect();
+    let mut edited = bulk[1_234].clone();
+    edited.outcome = Outcome::Lost;
+    edited.reason = Some(ReasonId::new("lost-no-budget"));
+    edited.updated_at += chrono::Duration::seconds(1);
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.put_deals(&bulk).await.expect("writes in bulk");
+        store.put_deal(&edited).await.expect("writes one");
+        store.close();
+    }
+    assert_eq!(raw_count(&name, "deal_chunks").await, 2, "2,500 deals fill two chunks");
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let deals = reopened.load().await.expect("loads").deals;
+    assert_eq!(deals.len(), 2_500);
+    assert_eq!(deals.iter().find(|d| d.id == edited.id), Some(&edited));
+}
+
+#[wasm_bindgen_test]
+async fn many_single_saves_are_folded_into_chunks_without_losing_any() {
+    let name = database_name("compact");
+    let singles: Vec<Deal> = (0..1_000).map(numbered).collect();
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        for deal in &singles {
+            store.put_deal(deal).await.expect("writes");
+        }
+        assert_eq!(store.load().await.expect("loads and compacts").deals.len(), 1_000);
+        store.close();
+    }
+    assert_eq!(raw_count(&name, "deals").await, 0);
+    assert_eq!(raw_count(&name, "deal_chunks").await, 1);
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let mut deals = reopened.load().await.expect("loads").deals;
+    deals.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(deals, singles);
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_in_place() {
+    let name = database_name("v1");
+    let factory = idb::Factory::new().expect("factory");
+    let mut request = factory.open(&name, Some(1)).expect("request");
+    request.on_upgrade_needed(|event| {
+        let database = idb::DatabaseEvent::database(&event).expect("database");
+        let mut deals = idb::ObjectStoreParams::new();
+        deals.key_path(Some(idb::KeyPath::new_single("id")));
+        database.create_object_store("deals", deals).expect("deals store");
+        database.create_object_store("meta", idb::ObjectStoreParams::new()).expect("meta store");
+    });
+    let version_1 = request.await.expect("opens at version 1");
+    let transaction = version_1.transaction(&["deals"], idb::TransactionMode::ReadWrite).expect("transaction");
+    let record = js_sys::JSON::parse(
+        r#"{"id":"v1-deal","name":"Written by version 1","account":"","amount":null,"owner":"",
+            "created_on":"2026-10-01","close_date":null,"outcome":"open","reason":null,"notes":"",
+            "updated_at":"2026-10-01T09:00:00Z"}"#,
+    )
+    .expect("json");
+    transaction.object_store("deals").expect("store").put(&record, None).expect("put");
+    transaction.await.expect("commits");
+    version_1.close();
+
+    let store = IndexedDbStore::open(&name).await.expect("opens and upgrades");
+    assert_eq!(store.schema_version(), SCHEMA_VERSION);
+    let snapshot = store.load().await.expect("loads");
+    assert_eq!(snapshot.deals.len(), 1);
+    assert_eq!(snapshot.deals[0].name, "Written by version 1");
+    assert_eq!(snapshot.report.warning(), None);
+}

@@ -90,3 +90,15 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     );
     assert_eq!(store.schema_version(), newer);
 }
+
+#[test]
+fn many_deals_are_written_at_once_or_not_at_all() {
+    let store = MemoryStore::new();
+    let many: Vec<Deal> = (0..50).map(|i| deal(&format!("d{i:02}"))).collect();
+    store.refuse_writes(true);
+    assert!(block_on(store.put_deals(&many)).is_err());
+    store.refuse_writes(false);
+    assert!(block_on(store.load()).expect("loads").deals.is_empty());
+    block_on(store.put_deals(&many)).expect("writes");
+    assert_eq!(block_on(store.load()).expect("loads").deals, many);
+}

@@ -7,15 +7,23 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::{Deal, Taxonomy};
 
+use super::chunks::{decode_chunk, encode_chunks};
 use super::repair::{repair, RawData, RawRecord, StoredDeal};
 use super::{Snapshot, Store, StoreError, SCHEMA_VERSION};
 
 const DEALS: &str = "deals";
+const DEAL_CHUNKS: &str = "deal_chunks";
 const META: &str = "meta";
+/// Deals saved one by one are folded into chunks once there are this many.
+const COMPACT_AFTER: usize = 1_000;
 const TAXONOMY_KEY: &str = "taxonomy";
 
-/// The browser's IndexedDB: one record per deal in `deals` (keyed by id), the
-/// reason list in `meta`. The database version is the schema version.
+/// The browser's IndexedDB. Deals written in bulk live in `deal_chunks` (see
+/// `chunks.rs`); deals saved one at a time go to `deals`, one record each,
+/// keyed by id, so closing a deal writes one small record. Loading merges
+/// both (the newer copy wins) and, once `deals` grows past
+/// [`COMPACT_AFTER`], folds everything back into chunks. The reason list is
+/// in `meta`. The database version is the schema version.
 pub struct IndexedDbStore {
     database: Database,
     /// Tells other tabs after each committed write; IndexedDB has no change
@@ -116,6 +124,13 @@ fn upgrade(database: &Database, old_version: u32) -> Result<(), idb::Error> {
         database.create_object_store(DEALS, deals)?;
         database.create_object_store(META, ObjectStoreParams::new())?;
     }
+    if old_version < 2 {
+        // Version 1 kept every deal in `deals`; those records stay valid as
+        // they are, so nothing is moved.
+        let mut chunks = ObjectStoreParams::new();
+        chunks.auto_increment(true);
+        database.create_object_store(DEAL_CHUNKS, chunks)?;
+    }
     Ok(())
 }
 
@@ -131,6 +146,14 @@ async fn current_version(factory: &Factory, name: &str) -> u32 {
         },
         Err(_) => 0,
     }
+}
+
+fn put_chunks(chunk_store: &idb::ObjectStore, deals: &[Deal]) -> Result<(), idb::Error> {
+    let chunks = encode_chunks(deals).map_err(|problem| idb::Error::UnexpectedJsType("serialisable deals", JsValue::from_str(&problem)))?;
+    for chunk in chunks {
+        chunk_store.put(&js_sys::Uint8Array::from(chunk.as_slice()).into(), None)?;
+    }
+    Ok(())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, idb::Error> {
@@ -195,11 +218,14 @@ impl Store for IndexedDbStore {
     async fn load(&self) -> Result<Snapshot, StoreError> {
         let transaction = self
             .database
-            .transaction(&[DEALS, META], TransactionMode::ReadOnly)
+            .transaction(&[DEALS, DEAL_CHUNKS, META], TransactionMode::ReadOnly)
             .map_err(read_error)?;
+        let chunk_store = transaction.object_store(DEAL_CHUNKS).map_err(read_error)?;
+        let chunk_keys = chunk_store.get_all_keys(None, None).map_err(read_error)?.await.map_err(read_error)?;
+        let chunk_values = chunk_store.get_all(None, None).map_err(read_error)?.await.map_err(read_error)?;
         let deals_store = transaction.object_store(DEALS).map_err(read_error)?;
-        let keys = deals_store.get_all_keys(None, None).map_err(read_error)?.await.map_err(read_error)?;
-        let values = deals_store.get_all(None, None).map_err(read_error)?.await.map_err(read_error)?;
+        let deal_keys = deals_store.get_all_keys(None, None).map_err(read_error)?.await.map_err(read_error)?;
+        let deal_values = deals_store.get_all(None, None).map_err(read_error)?.await.map_err(read_error)?;
         let taxonomy_value = transaction
             .object_store(META)
             .map_err(read_error)?
@@ -209,28 +235,57 @@ impl Store for IndexedDbStore {
             .map_err(read_error)?;
         transaction.await.map_err(read_error)?;
 
-        let deals = keys
-            .into_iter()
-            .zip(values)
-            .map(|(key, value)| RawRecord {
-                key: key.as_string().unwrap_or_else(|| format!("{key:?}")),
-                decoded: serde_wasm_bindgen::from_value::<StoredDeal>(value).map_err(|e| e.to_string()),
-            })
-            .collect();
+        // Chunks first, then single records: on equal update times the later copy wins.
+        let mut records = Vec::with_capacity(chunk_values.len() * super::chunks::CHUNK_SIZE + deal_values.len());
+        let mut readable_chunks = Vec::new();
+        for (key, value) in chunk_keys.into_iter().zip(chunk_values) {
+            let decoded = value
+                .dyn_into::<js_sys::Uint8Array>()
+                .map_err(|_| "a stored chunk of deals is not a byte array".to_owned())
+                .and_then(|bytes| decode_chunk(&bytes.to_vec()));
+            match decoded {
+                Ok(deals) => {
+                    readable_chunks.push(key);
+                    records.extend(deals.into_iter().map(|deal| RawRecord {
+                        key: deal.id.clone().unwrap_or_default(),
+                        decoded: Ok(deal),
+                    }));
+                }
+                Err(problem) => records.push(RawRecord { key: format!("chunk {key:?}"), decoded: Err(problem) }),
+            }
+        }
+        let mut readable_singles = Vec::new();
+        for (key, value) in deal_keys.into_iter().zip(deal_values) {
+            let decoded = serde_wasm_bindgen::from_value::<StoredDeal>(value).map_err(|e| e.to_string());
+            if decoded.is_ok() {
+                readable_singles.push(key.clone());
+            }
+            records.push(RawRecord { key: key.as_string().unwrap_or_else(|| format!("{key:?}")), decoded });
+        }
         let taxonomy = taxonomy_value.map(|value| RawRecord {
             key: TAXONOMY_KEY.to_owned(),
             decoded: serde_wasm_bindgen::from_value::<Taxonomy>(value).map_err(|e| e.to_string()),
         });
 
-        let mut repaired = repair(RawData { stored_version: self.opened_from, deals, taxonomy });
-        if !repaired.deals_to_write.is_empty() || repaired.taxonomy_to_write.is_some() {
-            let deals_to_write = &repaired.deals_to_write;
+        let mut repaired = repair(RawData { stored_version: self.opened_from, deals: records, taxonomy });
+        let compact = readable_singles.len() >= COMPACT_AFTER || !repaired.deals_to_write.is_empty();
+        if compact || repaired.taxonomy_to_write.is_some() {
             let taxonomy_to_write = &repaired.taxonomy_to_write;
+            let deals = &repaired.snapshot.deals;
             let written = self
-                .write(&[DEALS, META], |transaction| {
-                    let deals_store = transaction.object_store(DEALS)?;
-                    for deal in deals_to_write {
-                        deals_store.put(&to_js(deal)?, None)?;
+                .write(&[DEALS, DEAL_CHUNKS, META], |transaction| {
+                    if compact {
+                        // Only what was read successfully is replaced; an
+                        // unreadable record stays exactly as it was.
+                        let chunk_store = transaction.object_store(DEAL_CHUNKS)?;
+                        for key in &readable_chunks {
+                            chunk_store.delete(key.clone())?;
+                        }
+                        let deals_store = transaction.object_store(DEALS)?;
+                        for key in &readable_singles {
+                            deals_store.delete(key.clone())?;
+                        }
+                        put_chunks(&chunk_store, deals)?;
                     }
                     if let Some(taxonomy) = taxonomy_to_write {
                         transaction.object_store(META)?.put(&to_js(taxonomy)?, Some(&JsValue::from_str(TAXONOMY_KEY)))?;
@@ -243,6 +298,11 @@ impl Store for IndexedDbStore {
             }
         }
         Ok(repaired.snapshot)
+    }
+
+    async fn put_deals(&self, deals: &[Deal]) -> Result<(), StoreError> {
+        self.write(&[DEAL_CHUNKS], |transaction| put_chunks(&transaction.object_store(DEAL_CHUNKS)?, deals))
+            .await
     }
 
     async fn put_deal(&self, deal: &Deal) -> Result<(), StoreError> {

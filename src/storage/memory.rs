@@ -109,6 +109,16 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn put_deals(&self, deals: &[Deal]) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let records: Vec<(String, Value)> = deals
+            .iter()
+            .map(|deal| Ok((deal.id.to_string(), Self::encode(deal)?)))
+            .collect::<Result<_, StoreError>>()?;
+        self.deals.borrow_mut().extend(records);
+        Ok(())
+    }
+
     async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError> {
         self.check_writable()?;
         let record = Self::encode(taxonomy)?;

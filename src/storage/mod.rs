@@ -3,6 +3,7 @@
 //! Every backend implements [`Store`]; whatever it reads passes through
 //! [`repair::repair`] before the app sees it.
 
+mod chunks;
 mod error;
 mod memory;
 pub mod repair;
@@ -20,7 +21,7 @@ use crate::domain::{Deal, Taxonomy};
 
 /// The schema this build reads and writes. Bump it together with a step in
 /// [`repair::repair`] and, for IndexedDB, in the upgrade handler.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Durable storage for one user's data. Each call is one transaction: it
 /// either completes or leaves the stored data as it was.
@@ -36,6 +37,9 @@ pub trait Store {
 
     /// Inserts or replaces one deal.
     async fn put_deal(&self, deal: &Deal) -> Result<(), StoreError>;
+
+    /// Inserts or replaces many deals at once, all or none.
+    async fn put_deals(&self, deals: &[Deal]) -> Result<(), StoreError>;
 
     /// Replaces the reason list.
     async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError>;

@@ -4,6 +4,8 @@
 //! to [`repair`]. A record that cannot be understood is reported and left in
 //! storage untouched; it is never deleted or overwritten.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
@@ -69,7 +71,7 @@ impl RepairReport {
         let mut parts = Vec::new();
         if !self.unreadable.is_empty() {
             parts.push(format!(
-                "{} saved deal(s) could not be read and were left untouched",
+                "{} saved record(s) could not be read and were left untouched",
                 self.unreadable.len()
             ));
         }
@@ -90,17 +92,24 @@ impl RepairReport {
 /// Repaired data plus what the backend should write back.
 pub struct Repaired {
     pub snapshot: Snapshot,
+    /// Older copies of deals dropped because a newer copy was also stored.
+    pub superseded: usize,
     pub deals_to_write: Vec<Deal>,
     pub taxonomy_to_write: Option<Taxonomy>,
 }
 
 const UNTITLED: &str = "Untitled deal";
 
+/// Repairs everything read. A deal stored more than once (in a bulk chunk and
+/// again after an edit) keeps its most recently updated copy; on a tie, the
+/// copy that comes later in `raw.deals`.
 pub fn repair(raw: RawData) -> Repaired {
     debug_assert!(raw.stored_version <= SCHEMA_VERSION, "backends refuse newer schemas before repair");
     let mut report = RepairReport::default();
-    let mut deals = Vec::with_capacity(raw.deals.len());
+    let mut deals: Vec<Deal> = Vec::with_capacity(raw.deals.len());
+    let mut position_of: HashMap<DealId, usize> = HashMap::with_capacity(raw.deals.len());
     let mut deals_to_write = Vec::new();
+    let mut superseded = 0;
 
     for record in raw.deals {
         match record.decoded.and_then(repair_deal) {
@@ -109,7 +118,18 @@ pub fn repair(raw: RawData) -> Repaired {
                     report.repaired += 1;
                     deals_to_write.push(deal.clone());
                 }
-                deals.push(deal);
+                match position_of.get(&deal.id) {
+                    Some(&at) => {
+                        superseded += 1;
+                        if deal.updated_at >= deals[at].updated_at {
+                            deals[at] = deal;
+                        }
+                    }
+                    None => {
+                        position_of.insert(deal.id.clone(), deals.len());
+                        deals.push(deal);
+                    }
+                }
             }
             Err(problem) => report.unreadable.push((record.key, problem)),
         }
@@ -128,6 +148,7 @@ pub fn repair(raw: RawData) -> Repaired {
 
     Repaired {
         snapshot: Snapshot { deals, taxonomy, report },
+        superseded,
         deals_to_write,
         taxonomy_to_write,
     }
@@ -238,7 +259,19 @@ mod tests {
         assert_eq!(repaired.snapshot.report.unreadable.len(), 3);
         assert!(repaired.deals_to_write.iter().all(|deal| deal.id.as_str() == "d4"));
         let warning = repaired.snapshot.report.warning().expect("a warning");
-        assert!(warning.starts_with("3 saved deal(s) could not be read"), "{warning}");
+        assert!(warning.starts_with("3 saved record(s) could not be read"), "{warning}");
+    }
+
+    #[test]
+    fn of_two_copies_of_a_deal_the_newer_one_wins() {
+        let older = r#"{"id":"d1","name":"old","updated_at":"2026-01-01T00:00:00Z"}"#;
+        let newer = r#"{"id":"d1","name":"new","updated_at":"2026-02-01T00:00:00Z"}"#;
+        for order in [[older, newer], [newer, older]] {
+            let repaired = repair(raw(order.iter().map(|json| decode(json)).collect()));
+            let names: Vec<&str> = repaired.snapshot.deals.iter().map(|d| d.name.as_str()).collect();
+            assert_eq!(names, ["new"]);
+            assert_eq!(repaired.superseded, 1);
+        }
     }
 
     #[test]
