@@ -15,7 +15,7 @@ TRUNK_OFFLINE := --offline=true
 BROWSER_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: run build test test-native test-browser test-e2e setup setup-test \
+.PHONY: run build bench test test-native test-browser test-e2e setup setup-test \
 	wasm-target trunk wasm-bindgen check-pins chromium clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
@@ -26,6 +26,10 @@ run: setup
 build: setup
 	trunk build --release $(TRUNK_OFFLINE)
 	@printf 'wasm + JS, gzipped: %s bytes\n' "$$(cat dist/*.wasm dist/*.js | gzip -9 | wc -c)"
+
+## bench: figures at 10k and 100k deals beside same-run baselines (BENCH_FULL=1 adds 1M)
+bench: setup-test build
+	node bench/run.mjs
 
 ## test: native tests, browser tests (IndexedDB), end-to-end journeys
 test: setup-test test-native test-browser test-e2e

@@ -4,6 +4,7 @@
 //! are tested natively; `ui` is the only module with signals and only exists
 //! when compiling for the browser.
 
+pub mod analytics;
 pub mod domain;
 pub mod sample;
 pub mod storage;

@@ -1,9 +1,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use idb::{Database, Factory, ObjectStoreParams, KeyPath, TransactionMode, TransactionResult};
+use idb::{Database, Factory, KeyPath, ObjectStoreParams, TransactionMode, TransactionResult};
 use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbTransaction};
 
 use crate::domain::{Deal, Taxonomy};
 
@@ -26,6 +28,8 @@ const TAXONOMY_KEY: &str = "taxonomy";
 /// in `meta`. The database version is the schema version.
 pub struct IndexedDbStore {
     database: Database,
+    /// The same connection, for what the `idb` crate does not offer.
+    connection: IdbDatabase,
     /// Tells other tabs after each committed write; IndexedDB has no change
     /// events of its own. A channel does not hear its own messages.
     changes: Option<web_sys::BroadcastChannel>,
@@ -58,7 +62,7 @@ impl IndexedDbStore {
             });
         }
 
-        let mut database = match request.await {
+        let database = match request.await {
             Ok(database) => database,
             Err(error) if dom_exception_name(&error).as_deref() == Some("VersionError") => {
                 return Err(StoreError::NewerSchema { found: current_version(&factory, name).await, known: SCHEMA_VERSION });
@@ -68,15 +72,20 @@ impl IndexedDbStore {
                 return Err(StoreError::Unavailable(problem));
             }
         };
+        let connection = IdbDatabase::from(database);
         // A newer build in another tab needs this connection closed to upgrade.
-        database.on_version_change(|event| {
-            if let Some(connection) = event.target().and_then(|target| target.dyn_into::<web_sys::IdbDatabase>().ok()) {
+        let close_for_upgrade = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            if let Some(connection) = event.target().and_then(|target| target.dyn_into::<IdbDatabase>().ok()) {
                 connection.close();
             }
         });
+        connection.set_onversionchange(Some(close_for_upgrade.as_ref().unchecked_ref()));
+        // Lives as long as the connection, which the page keeps open.
+        close_for_upgrade.forget();
+        let database = Database::from(connection.clone());
 
         let changes = web_sys::BroadcastChannel::new(&format!("{name}-changes")).ok();
-        Ok(IndexedDbStore { database, changes, opened_from: opened_from.get() })
+        Ok(IndexedDbStore { database, connection, changes, opened_from: opened_from.get() })
     }
 
     /// Calls `on_change` whenever another tab commits a change to this database.
@@ -94,11 +103,22 @@ impl IndexedDbStore {
         self.database.close();
     }
 
+    /// Runs `fill` in one read-write transaction and waits until it is
+    /// committed. Durability is "relaxed" (Firefox's and Safari's default):
+    /// the change survives a crash of the tab or the browser, and the commit
+    /// does not wait for the disk to flush, which costs several milliseconds
+    /// on every close.
     async fn write(&self, stores: &[&str], fill: impl FnOnce(&idb::Transaction) -> Result<(), idb::Error>) -> Result<(), StoreError> {
+        let names: js_sys::Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &JsValue::from_str("durability"), &JsValue::from_str("relaxed"))
+            .map_err(|error| StoreError::WriteFailed(format!("{error:?}")))?;
         let transaction = self
-            .database
-            .transaction(stores, TransactionMode::ReadWrite)
-            .map_err(write_error)?;
+            .connection
+            .unchecked_ref::<DatabaseWithOptions>()
+            .transaction_with_options(&names, "readwrite", &options)
+            .map(idb::Transaction::from)
+            .map_err(|error| write_error(idb::Error::TransactionOpenFailed(error)))?;
         if let Err(error) = fill(&transaction) {
             // Aborting rolls back whatever part of `fill` already ran.
             let _ = transaction.abort();
@@ -115,6 +135,22 @@ impl IndexedDbStore {
             TransactionResult::Aborted => Err(StoreError::WriteFailed("the browser cancelled the change".into())),
         }
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An `IDBDatabase` seen through the three-argument form of
+    /// `transaction`, which web-sys only offers behind its unstable-API flag.
+    #[wasm_bindgen(js_name = IDBDatabase)]
+    type DatabaseWithOptions;
+
+    #[wasm_bindgen(catch, method, js_name = transaction)]
+    fn transaction_with_options(
+        this: &DatabaseWithOptions,
+        stores: &js_sys::Array,
+        mode: &str,
+        options: &js_sys::Object,
+    ) -> Result<IdbTransaction, JsValue>;
 }
 
 fn upgrade(database: &Database, old_version: u32) -> Result<(), idb::Error> {

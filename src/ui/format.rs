@@ -1,10 +1,23 @@
-//! Money and dates in the browser's locale, through `Intl`.
+//! Money and dates in the browser's locale, through `Intl`. Formatters are
+//! costly to create, so each is made once and reused.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use js_sys::{Array, Intl, Object, Reflect};
+use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::domain::Money;
+
+thread_local! {
+    static MONEY_FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
+    static DATE_FORMAT: Function = Intl::DateTimeFormat::new(
+        &Array::new(),
+        &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+    )
+    .format();
+}
 
 fn options(pairs: &[(&str, &str)]) -> Object {
     let object = Object::new();
@@ -14,23 +27,25 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
-fn format_with(formatter_format: js_sys::Function, value: &JsValue) -> Option<String> {
-    formatter_format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
+fn apply(format: &Function, value: &JsValue) -> Option<String> {
+    format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
 }
 
 pub fn money(amount: &Money) -> String {
-    let formatter = Intl::NumberFormat::new(
-        &Array::new(),
-        &options(&[("style", "currency"), ("currency", amount.currency.code())]),
-    );
-    format_with(formatter.format(), &JsValue::from_f64(amount.major_units()))
-        .unwrap_or_else(|| format!("{} {:.2}", amount.currency.code(), amount.major_units()))
+    let code = amount.currency.code();
+    let formatted = MONEY_FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        let format = formats.entry(code.to_owned()).or_insert_with(|| {
+            Intl::NumberFormat::new(&Array::new(), &options(&[("style", "currency"), ("currency", code)])).format()
+        });
+        apply(format, &JsValue::from_f64(amount.major_units()))
+    });
+    formatted.unwrap_or_else(|| format!("{code} {:.2}", amount.major_units()))
 }
 
 pub fn date(date: NaiveDate) -> String {
     let utc_millis = js_sys::Date::utc(f64::from(date.year()), f64::from(date.month0()))
         + f64::from(date.day() - 1) * 86_400_000.0;
-    let formatter = Intl::DateTimeFormat::new(&Array::new(), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
-    format_with(formatter.format(), &js_sys::Date::new(&JsValue::from_f64(utc_millis)).into())
-        .unwrap_or_else(|| date.to_string())
+    let value: JsValue = js_sys::Date::new(&JsValue::from_f64(utc_millis)).into();
+    DATE_FORMAT.with(|format| apply(format, &value)).unwrap_or_else(|| date.to_string())
 }

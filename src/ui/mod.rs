@@ -8,7 +8,9 @@ mod deal_row;
 mod format;
 mod new_deal_form;
 mod notices;
+mod sample_hooks;
 mod state;
+mod timing;
 
 /// Starts the app in the page's `<body>`.
 pub fn mount() {

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::domain::{Deal, DealId, Outcome, ReasonId, Taxonomy};
 use crate::storage::{IndexedDbStore, Store};
 
-use super::browser;
+use super::{browser, timing};
 
 pub const DATABASE_NAME: &str = "winloss";
 const UNDO_WINDOW: Duration = Duration::from_secs(8);
@@ -41,6 +41,9 @@ pub struct Closing {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub deals: RwSignal<Vec<Deal>>,
+    /// Changes whenever a deal is added or its place in the list may change;
+    /// saving a close does not, so the list need not re-sort 100,000 deals.
+    pub order_generation: RwSignal<u64>,
     pub taxonomy: RwSignal<Taxonomy>,
     pub loading: RwSignal<Loading>,
     /// A failure or warning the user must see, until dismissed.
@@ -55,6 +58,7 @@ impl AppState {
     pub fn new() -> AppState {
         AppState {
             deals: RwSignal::new(Vec::new()),
+            order_generation: RwSignal::new(0),
             taxonomy: RwSignal::new(Taxonomy::standard()),
             loading: RwSignal::new(Loading::InProgress),
             problem: RwSignal::new(None),
@@ -88,7 +92,9 @@ impl AppState {
                 }
                 self.taxonomy.set(snapshot.taxonomy);
                 self.deals.set(snapshot.deals);
+                self.order_generation.update(|generation| *generation += 1);
                 self.loading.set(Loading::Ready);
+                timing::mark_after_render(timing::DEALS_VISIBLE);
             }
             Err(error) => self.loading.set(Loading::Failed(error.to_string())),
         }
@@ -106,10 +112,17 @@ impl AppState {
         };
         match store.put_deal(&deal).await {
             Ok(()) => {
+                let mut reordered = true;
                 self.deals.update(|deals| match deals.iter_mut().find(|d| d.id == deal.id) {
-                    Some(existing) => *existing = deal,
+                    Some(existing) => {
+                        reordered = existing.created_on != deal.created_on || existing.name != deal.name;
+                        *existing = deal;
+                    }
                     None => deals.push(deal),
                 });
+                if reordered {
+                    self.order_generation.update(|generation| *generation += 1);
+                }
                 true
             }
             Err(error) => {
@@ -121,6 +134,7 @@ impl AppState {
 
     /// Closes a deal with a reason (two clicks from the list), offering undo.
     pub fn close_deal(self, id: DealId, outcome: Outcome, reason: Option<ReasonId>) {
+        timing::mark(timing::CLOSE_CLICKED);
         let Some(previous) = self.deals.with_untracked(|deals| deals.iter().find(|d| d.id == id).cloned()) else {
             return;
         };
@@ -141,6 +155,7 @@ impl AppState {
             if self.save_deal(closed).await {
                 self.closing.set(None);
                 self.offer_undo(message, previous);
+                timing::measure_after_render(timing::CLOSE_DEAL, timing::CLOSE_CLICKED);
             }
         });
     }

@@ -1,31 +1,12 @@
 // The foundation journey: add a deal, close it in two clicks, reload, still there.
-import { after, before, beforeEach, afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDirectory } from './support/static-server.mjs';
-import { launchBrowser } from './support/browser.mjs';
-import { DealsPage } from './support/deals-page.mjs';
+import { useApp } from './support/app-session.mjs';
 
-let server;
-let browser;
-let deals;
-
-before(async () => {
-  server = await serveDirectory('dist');
-});
-after(async () => {
-  await server?.close();
-});
-beforeEach(async () => {
-  browser = await launchBrowser();
-  deals = new DealsPage(await browser.context.newPage());
-  await deals.open(server.url);
-});
-afterEach(async () => {
-  assert.deepEqual(deals.errors, [], 'the page raised errors');
-  await browser.close();
-});
+const app = useApp();
 
 test('a deal closed as lost in two clicks is still lost after a reload', async () => {
+  const { deals } = app;
   await deals.addDeal({
     Name: 'Acme renewal',
     Account: 'Acme Corp',
@@ -50,6 +31,7 @@ test('a deal closed as lost in two clicks is still lost after a reload', async (
 });
 
 test('a won deal shows the reasons for winning, not for losing', async () => {
+  const { deals } = app;
   await deals.addDeal({ Name: 'Globex pilot' });
   const row = deals.deal('Globex pilot');
   await row.getByRole('button', { name: 'Won', exact: true }).click();
@@ -59,6 +41,7 @@ test('a won deal shows the reasons for winning, not for losing', async () => {
 });
 
 test('undo puts a closed deal back as it was, and that survives a reload', async () => {
+  const { deals } = app;
   await deals.addDeal({ Name: 'Initech expansion' });
   await deals.close('Initech expansion', 'Lost', 'No budget');
   await deals.undoButton().click();
@@ -69,6 +52,7 @@ test('undo puts a closed deal back as it was, and that survives a reload', async
 });
 
 test('a bad amount shows an error beside the field and saves nothing', async () => {
+  const { deals } = app;
   await deals.addDeal({ Name: 'Hooli deal', Amount: '12x' });
   const amount = deals.field('Amount');
   assert.equal(await amount.getAttribute('aria-invalid'), 'true');
@@ -82,6 +66,7 @@ test('a bad amount shows an error beside the field and saves nothing', async () 
 });
 
 test('a negative amount and an empty name are refused', async () => {
+  const { deals } = app;
   await deals.addDeal({ Name: '   ', Amount: '-5' });
   await deals.page.getByText('Enter a name for the deal.').waitFor();
   await deals.page.getByText('The amount cannot be negative.').waitFor();

@@ -15,15 +15,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serveDirectory(directory) {
+/**
+ * Serves `directory` at / and each `mounts` entry ({ '/bench/': 'bench/pages' })
+ * at its prefix.
+ */
+export async function serveDirectory(directory, mounts = {}) {
   const root = resolve(directory);
+  const roots = [...Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]), ['/', root]];
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`make build\` first`);
   });
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
+    const [prefix, base] = roots.find(([prefix]) => path.startsWith(prefix));
+    const relative = path.slice(prefix.length - 1);
+    const file = normalize(join(base, relative.endsWith('/') ? `${relative}index.html` : relative));
+    if (!file.startsWith(base)) {
       response.writeHead(403).end();
       return;
     }
