@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveDate};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use winloss::domain::{Currency, Deal, DealId, Money, Outcome, ReasonId, Taxonomy};
-use winloss::storage::{IndexedDbStore, Store, StoreError, SCHEMA_VERSION};
+use winloss::domain::{Catalog, Currency, Deal, DealId, Money, Outcome, ReasonId, Taxonomy};
+use winloss::storage::{Batch, IndexedDbStore, Store, StoreError, Tombstone, SCHEMA_VERSION};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -17,28 +17,26 @@ fn database_name(test: &str) -> String {
 }
 
 fn deal(id: &str, outcome: Outcome, reason: Option<&str>) -> Deal {
+    let created = NaiveDate::from_ymd_opt(2026, 9, 1).expect("valid date");
+    let updated = DateTime::from_timestamp_millis(1_764_000_000_000).expect("valid time");
     Deal {
-        id: DealId::new(id),
-        name: format!("Deal {id} <b>not bold</b>"),
         account: "Initech".into(),
         amount: Some(Money { minor: 1_234_500, currency: Currency::parse("EUR").expect("valid code") }),
-        owner: "Dana".into(),
-        created_on: NaiveDate::from_ymd_opt(2026, 9, 1).expect("valid date"),
         close_date: NaiveDate::from_ymd_opt(2026, 11, 30),
         outcome,
         reason: reason.map(ReasonId::new),
         notes: "Line one\nline two".into(),
-        updated_at: DateTime::from_timestamp_millis(1_764_000_000_000).expect("valid time"),
+        ..Deal::new_open(DealId::new(id), format!("Deal {id} <b>not bold</b>"), created, updated)
     }
 }
 
 #[wasm_bindgen_test]
-async fn a_new_database_reports_the_current_schema_and_the_standard_reasons() {
+async fn a_new_database_reports_the_current_schema_and_the_standard_catalog() {
     let store = IndexedDbStore::open(&database_name("new")).await.expect("opens");
     assert_eq!(store.schema_version(), SCHEMA_VERSION);
     let snapshot = store.load().await.expect("loads");
     assert!(snapshot.deals.is_empty());
-    assert_eq!(snapshot.taxonomy, Taxonomy::standard());
+    assert_eq!(snapshot.catalog, Catalog::standard());
 }
 
 #[wasm_bindgen_test]
@@ -61,18 +59,63 @@ async fn deals_written_read_back_identical_after_reopening() {
 }
 
 #[wasm_bindgen_test]
-async fn an_edited_reason_list_survives_reopening() {
-    let name = database_name("taxonomy");
-    let mut taxonomy = Taxonomy::standard();
-    taxonomy.reasons[0].label = "Price too high".into();
+async fn a_catalog_change_and_remapped_deals_are_saved_together() {
+    let name = database_name("catalog");
+    let mut catalog = Catalog::standard();
+    let lost = deal("a", Outcome::Lost, Some("lost-no-budget"));
+    let now = lost.updated_at + chrono::Duration::seconds(1);
+    let remapped = catalog
+        .taxonomy
+        .merge_reason(&ReasonId::new("lost-no-budget"), &ReasonId::new("lost-too-expensive"), std::slice::from_ref(&lost), now)
+        .expect("merges");
     {
         let store = IndexedDbStore::open(&name).await.expect("opens");
         store.load().await.expect("loads");
-        store.put_taxonomy(&taxonomy).await.expect("writes");
+        store.put_deal(&lost).await.expect("writes");
+        store.commit(&Batch { deals: remapped.clone(), catalog: Some(catalog.clone()), ..Batch::default() }).await.expect("commits");
         store.close();
     }
     let reopened = IndexedDbStore::open(&name).await.expect("reopens");
-    assert_eq!(reopened.load().await.expect("loads").taxonomy, taxonomy);
+    let snapshot = reopened.load().await.expect("loads");
+    assert_eq!(snapshot.catalog, catalog);
+    assert_eq!(snapshot.deals, remapped);
+}
+
+#[wasm_bindgen_test]
+async fn a_deleted_deal_stays_deleted_after_reopening_even_from_a_chunk() {
+    let name = database_name("delete");
+    let bulk: Vec<Deal> = (0..10).map(numbered).collect();
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.put_deals(&bulk).await.expect("writes in bulk");
+        let gone = Tombstone::new(bulk[3].id.clone(), bulk[3].updated_at + chrono::Duration::seconds(1));
+        store.commit(&Batch { deletions: vec![gone], ..Batch::default() }).await.expect("deletes");
+        store.close();
+    }
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let ids: Vec<String> = reopened.load().await.expect("loads").deals.into_iter().map(|d| d.id.to_string()).collect();
+    assert_eq!(ids.len(), 9);
+    assert!(!ids.contains(&bulk[3].id.to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn a_write_that_fails_reports_an_error_and_changes_nothing() {
+    let name = database_name("refused");
+    let store = IndexedDbStore::open(&name).await.expect("opens");
+    store.load().await.expect("loads");
+    let kept = deal("kept", Outcome::Open, None);
+    store.put_deal(&kept).await.expect("writes");
+    // As when the browser closes the connection (storage cleared, upgrade elsewhere).
+    store.close();
+    let batch = Batch { deals: vec![deal("new", Outcome::Open, None)], catalog: Some(Catalog::standard()), ..Batch::default() };
+    match store.commit(&batch).await {
+        Err(StoreError::WriteFailed(message)) => assert!(!message.is_empty()),
+        other => panic!("expected a write failure, got {other:?}"),
+    }
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let ids: Vec<String> = reopened.load().await.expect("loads").deals.into_iter().map(|d| d.id.to_string()).collect();
+    assert_eq!(ids, vec!["kept".to_owned()]);
 }
 
 #[wasm_bindgen_test]
@@ -210,4 +253,46 @@ async fn a_version_1_database_is_upgraded_in_place() {
     assert_eq!(snapshot.deals.len(), 1);
     assert_eq!(snapshot.deals[0].name, "Written by version 1");
     assert_eq!(snapshot.report.warning(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_version_2_database_migrates_owners_and_its_reason_list() {
+    let name = database_name("v2");
+    let factory = idb::Factory::new().expect("factory");
+    let mut request = factory.open(&name, Some(2)).expect("request");
+    request.on_upgrade_needed(|event| {
+        let database = idb::DatabaseEvent::database(&event).expect("database");
+        let mut deals = idb::ObjectStoreParams::new();
+        deals.key_path(Some(idb::KeyPath::new_single("id")));
+        database.create_object_store("deals", deals).expect("deals store");
+        database.create_object_store("meta", idb::ObjectStoreParams::new()).expect("meta store");
+        let mut chunks = idb::ObjectStoreParams::new();
+        chunks.auto_increment(true);
+        database.create_object_store("deal_chunks", chunks).expect("chunks store");
+    });
+    let version_2 = request.await.expect("opens at version 2");
+    let mut renamed = Taxonomy::standard();
+    renamed.reasons[0].label = "Price too high".into();
+    let transaction = version_2.transaction(&["deals", "meta"], idb::TransactionMode::ReadWrite).expect("transaction");
+    let record = js_sys::JSON::parse(
+        r#"{"id":"v2-deal","name":"Acme","account":"","amount":null,"owner":"Dana",
+            "created_on":"2026-10-01","close_date":"2026-11-01","outcome":"lost","reason":"lost-too-expensive","notes":"",
+            "updated_at":"2026-11-01T09:00:00Z"}"#,
+    )
+    .expect("json");
+    transaction.object_store("deals").expect("store").put(&record, None).expect("put");
+    let taxonomy = js_sys::JSON::parse(&serde_json::to_string(&renamed).expect("json")).expect("parse");
+    transaction.object_store("meta").expect("store").put(&taxonomy, Some(&JsValue::from_str("taxonomy"))).expect("put");
+    transaction.await.expect("commits");
+    version_2.close();
+
+    let store = IndexedDbStore::open(&name).await.expect("opens and upgrades");
+    let snapshot = store.load().await.expect("loads");
+    assert_eq!(snapshot.catalog.taxonomy, renamed);
+    let owner = snapshot.deals[0].owner.as_ref().and_then(|id| snapshot.catalog.owners.name_of(id));
+    assert_eq!(owner, Some("Dana"));
+    store.close();
+    let reopened = IndexedDbStore::open(&name).await.expect("reopens");
+    let again = reopened.load().await.expect("loads");
+    assert_eq!((again.deals, again.catalog), (snapshot.deals, snapshot.catalog), "the migration was saved");
 }

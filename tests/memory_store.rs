@@ -3,32 +3,30 @@
 
 use chrono::{DateTime, NaiveDate};
 use futures::executor::block_on;
-use winloss::domain::{Currency, Deal, DealId, Money, Outcome, ReasonId, Taxonomy};
-use winloss::storage::{MemoryStore, Store, StoreError, SCHEMA_VERSION};
+use winloss::domain::{Catalog, Currency, Deal, DealId, Money, Outcome, ReasonId};
+use winloss::storage::{Batch, MemoryStore, Store, StoreError, Tombstone, SCHEMA_VERSION};
 
 fn deal(id: &str) -> Deal {
+    let created = NaiveDate::from_ymd_opt(2026, 10, 1).expect("valid date");
+    let updated = DateTime::from_timestamp_millis(1_763_200_000_123).expect("valid time");
     Deal {
-        id: DealId::new(id),
-        name: "Globex pilot".into(),
         account: "Globex".into(),
         amount: Some(Money { minor: 450_000, currency: Currency::parse("USD").expect("valid code") }),
-        owner: "Luis".into(),
-        created_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("valid date"),
         close_date: NaiveDate::from_ymd_opt(2026, 11, 15),
         outcome: Outcome::Lost,
         reason: Some(ReasonId::new("lost-too-expensive")),
         notes: "They went with the cheaper option — “price was everything”.".into(),
-        updated_at: DateTime::from_timestamp_millis(1_763_200_000_123).expect("valid time"),
+        ..Deal::new_open(DealId::new(id), "Globex pilot", created, updated)
     }
 }
 
 #[test]
-fn a_new_store_starts_with_the_standard_reasons_and_records_its_schema() {
+fn a_new_store_starts_with_the_standard_catalog_and_records_its_schema() {
     let store = MemoryStore::new();
     assert_eq!(store.schema_version(), 0);
     let snapshot = block_on(store.load()).expect("loads");
     assert!(snapshot.deals.is_empty());
-    assert_eq!(snapshot.taxonomy, Taxonomy::standard());
+    assert_eq!(snapshot.catalog, Catalog::standard());
     assert_eq!(store.schema_version(), SCHEMA_VERSION);
 }
 
@@ -101,4 +99,58 @@ fn many_deals_are_written_at_once_or_not_at_all() {
     assert!(block_on(store.load()).expect("loads").deals.is_empty());
     block_on(store.put_deals(&many)).expect("writes");
     assert_eq!(block_on(store.load()).expect("loads").deals, many);
+}
+
+#[test]
+fn a_deleted_deal_stays_deleted_until_it_is_saved_again() {
+    let store = MemoryStore::new();
+    let original = deal("d1");
+    block_on(store.put_deals(std::slice::from_ref(&original))).expect("writes");
+    let later = original.updated_at + chrono::Duration::seconds(5);
+    let deletion = Batch { deletions: vec![Tombstone::new(original.id.clone(), later)], ..Batch::default() };
+    block_on(store.commit(&deletion)).expect("deletes");
+    assert!(block_on(store.load()).expect("loads").deals.is_empty());
+
+    let restored = Deal { updated_at: later + chrono::Duration::seconds(1), ..original };
+    block_on(store.put_deal(&restored)).expect("restores");
+    assert_eq!(block_on(store.load()).expect("loads").deals, vec![restored]);
+}
+
+#[test]
+fn a_catalog_change_and_its_deals_are_saved_together_or_not_at_all() {
+    let store = MemoryStore::new();
+    block_on(store.load()).expect("loads");
+    let mut catalog = Catalog::standard();
+    catalog.settings.require_reason = false;
+    let batch = Batch { deals: vec![deal("d1")], catalog: Some(catalog.clone()), ..Batch::default() };
+    store.refuse_writes(true);
+    assert!(block_on(store.commit(&batch)).is_err());
+    store.refuse_writes(false);
+    let unchanged = block_on(store.load()).expect("loads");
+    assert!(unchanged.deals.is_empty());
+    assert_eq!(unchanged.catalog, Catalog::standard());
+    block_on(store.commit(&batch)).expect("writes");
+    let changed = block_on(store.load()).expect("loads");
+    assert_eq!(changed.catalog, catalog);
+    assert_eq!(changed.deals.len(), 1);
+}
+
+#[test]
+fn data_written_by_schema_2_loads_in_this_one() {
+    let store = MemoryStore::new();
+    store.set_stored_version(2);
+    store.insert_raw_meta("taxonomy", serde_json::to_value(winloss::domain::Taxonomy::standard()).expect("json"));
+    store.insert_raw_deal(
+        "a",
+        serde_json::json!({"id":"a","name":"Acme renewal","account":"Acme Corp",
+            "amount":{"minor":1200000,"currency":"USD"},"owner":"Dana","created_on":"2026-11-02",
+            "close_date":"2026-12-01","outcome":"lost","reason":"lost-too-expensive","notes":"",
+            "updated_at":"2026-12-01T10:00:00Z"}),
+    );
+    let snapshot = block_on(store.load()).expect("loads");
+    assert_eq!(store.schema_version(), SCHEMA_VERSION);
+    let owner = snapshot.deals[0].owner.as_ref().and_then(|id| snapshot.catalog.owners.name_of(id));
+    assert_eq!(owner, Some("Dana"));
+    let migrated = store.raw_deal("a").expect("still stored");
+    assert!(migrated.get("owner_id").is_some(), "the record was rewritten in the new form: {migrated}");
 }

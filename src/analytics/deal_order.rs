@@ -33,13 +33,13 @@ pub fn first_in_display_order(deals: &[Deal], count: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Taxonomy;
+    use crate::domain::Catalog;
     use crate::sample::sample_deals;
     use chrono::NaiveDate;
 
     fn deals() -> Vec<Deal> {
         let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date");
-        sample_deals(3_000, 11, today, &Taxonomy::standard())
+        sample_deals(3_000, 11, today, &mut Catalog::standard())
     }
 
     #[test]

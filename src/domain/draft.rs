@@ -1,7 +1,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
-use super::{parse_amount, AmountError, Currency, CurrencyError, Deal, DealId, Money, Outcome};
+use super::{
+    parse_amount, AmountError, Catalog, CompetitorId, Currency, CurrencyError, Deal, DealId, Money, NameError, OwnerId,
+    ReasonSource, StageId, Tags,
+};
 
 const MAX_TEXT_LENGTH: usize = 200;
 const MAX_NOTES_LENGTH: usize = 10_000;
@@ -13,9 +16,18 @@ pub struct DealDraft {
     pub account: String,
     pub amount: String,
     pub currency: String,
+    /// The owner's name; a new name adds the owner to the list.
     pub owner: String,
+    /// A stage id from the catalog, or empty.
+    pub stage: String,
     /// `YYYY-MM-DD`, as a date input gives it, or empty.
     pub close_date: String,
+    /// The competitor's name; a new name adds the competitor to the list.
+    pub competitor: String,
+    pub confirmed_by_buyer: bool,
+    pub product: String,
+    pub segment: String,
+    pub source: String,
     pub notes: String,
 }
 
@@ -26,7 +38,10 @@ pub enum DealField {
     Amount,
     Currency,
     Owner,
+    Stage,
     CloseDate,
+    Competitor,
+    Tags,
     Notes,
 }
 
@@ -44,6 +59,10 @@ pub enum DraftError {
     Currency(#[from] CurrencyError),
     #[error("“{0}” is not a date. Use the form YYYY-MM-DD.")]
     CloseDate(String),
+    #[error("Pick a stage from the list.")]
+    UnknownStage,
+    #[error("{0}")]
+    Name(#[from] NameError),
 }
 
 /// Every problem found in a draft, each tied to the field it concerns.
@@ -69,9 +88,48 @@ impl DraftErrors {
 }
 
 impl DealDraft {
+    /// The form as it starts when editing `deal`.
+    pub fn from_deal(deal: &Deal, catalog: &Catalog) -> DealDraft {
+        DealDraft {
+            name: deal.name.clone(),
+            account: deal.account.clone(),
+            amount: deal.amount.as_ref().map(plain_amount).unwrap_or_default(),
+            currency: deal.amount.as_ref().map(|m| m.currency.code().to_owned()).unwrap_or_default(),
+            owner: deal.owner.as_ref().and_then(|id| catalog.owners.name_of(id)).unwrap_or_default().to_owned(),
+            stage: deal.stage.as_ref().map(ToString::to_string).unwrap_or_default(),
+            close_date: deal.close_date.map(|d| d.to_string()).unwrap_or_default(),
+            competitor: deal.competitor.as_ref().and_then(|id| catalog.competitors.name_of(id)).unwrap_or_default().to_owned(),
+            confirmed_by_buyer: deal.reason_source == ReasonSource::ConfirmedByBuyer,
+            product: deal.tags.product.clone(),
+            segment: deal.tags.segment.clone(),
+            source: deal.tags.source.clone(),
+            notes: deal.notes.clone(),
+        }
+    }
+
     /// A new open deal from the draft, or every problem with it; nothing is
-    /// half-built.
-    pub fn into_deal(&self, id: DealId, today: NaiveDate, now: DateTime<Utc>) -> Result<Deal, DraftErrors> {
+    /// half-built. New owner or competitor names are added to `catalog`, with
+    /// ids from `new_id`.
+    pub fn into_deal(
+        &self,
+        id: DealId,
+        catalog: &mut Catalog,
+        new_id: &mut dyn FnMut() -> String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Deal, DraftErrors> {
+        let blank = Deal::new_open(id, "", today, now);
+        self.applied_to(&blank, catalog, new_id, now)
+    }
+
+    /// `deal` with the draft's fields, keeping its outcome and reasons.
+    pub fn applied_to(
+        &self,
+        deal: &Deal,
+        catalog: &mut Catalog,
+        new_id: &mut dyn FnMut() -> String,
+        now: DateTime<Utc>,
+    ) -> Result<Deal, DraftErrors> {
         let mut errors = DraftErrors::default();
 
         let name = self.name.trim();
@@ -80,8 +138,15 @@ impl DealDraft {
         } else if name.chars().count() > MAX_TEXT_LENGTH {
             errors.push(DealField::Name, DraftError::TooLong);
         }
-        for (field, text) in [(DealField::Account, &self.account), (DealField::Owner, &self.owner)] {
-            if text.trim().chars().count() > MAX_TEXT_LENGTH {
+        for (field, text) in [
+            (DealField::Account, &self.account),
+            (DealField::Owner, &self.owner),
+            (DealField::Competitor, &self.competitor),
+            (DealField::Tags, &self.product),
+            (DealField::Tags, &self.segment),
+            (DealField::Tags, &self.source),
+        ] {
+            if text.trim().chars().count() > MAX_TEXT_LENGTH && errors.for_field(field).is_none() {
                 errors.push(field, DraftError::TooLong);
             }
         }
@@ -89,19 +154,22 @@ impl DealDraft {
             errors.push(DealField::Notes, DraftError::NotesTooLong);
         }
 
-        let amount = match Currency::parse(&self.currency) {
-            Err(error) => {
-                errors.push(DealField::Currency, error.into());
-                None
-            }
-            Ok(currency) if !self.amount.trim().is_empty() => match parse_amount(&self.amount, &currency) {
-                Ok(minor) => Some(Money { minor, currency }),
+        let amount = if self.amount.trim().is_empty() {
+            None
+        } else {
+            match Currency::parse(&self.currency) {
                 Err(error) => {
-                    errors.push(DealField::Amount, error.into());
+                    errors.push(DealField::Currency, error.into());
                     None
                 }
-            },
-            Ok(_) => None,
+                Ok(currency) => match parse_amount(&self.amount, &currency) {
+                    Ok(minor) => Some(Money { minor, currency }),
+                    Err(error) => {
+                        errors.push(DealField::Amount, error.into());
+                        None
+                    }
+                },
+            }
         };
 
         let close_date_text = self.close_date.trim();
@@ -117,28 +185,80 @@ impl DealDraft {
             }
         };
 
+        let stage = match self.stage.trim() {
+            "" => None,
+            id => {
+                let id = StageId::new(id);
+                if catalog.stages.get(&id).is_none() {
+                    errors.push(DealField::Stage, DraftError::UnknownStage);
+                }
+                Some(id)
+            }
+        };
+
         if !errors.is_empty() {
             return Err(errors);
         }
+
+        // Only now that nothing can fail half-way are new names added.
+        let mut updated = catalog.clone();
+        let owner = match self.owner.trim() {
+            "" => None,
+            name => Some(updated.owners.add_or_find(name, OwnerId::new(new_id())).map_err(|e| single(DealField::Owner, e))?),
+        };
+        let competitor = match self.competitor.trim() {
+            "" => None,
+            name => Some(
+                updated
+                    .competitors
+                    .add_or_find(name, CompetitorId::new(new_id()))
+                    .map_err(|e| single(DealField::Competitor, e))?,
+            ),
+        };
+        *catalog = updated;
+
         Ok(Deal {
-            id,
             name: name.to_owned(),
             account: self.account.trim().to_owned(),
             amount,
-            owner: self.owner.trim().to_owned(),
-            created_on: today,
+            owner,
+            stage,
             close_date,
-            outcome: Outcome::Open,
-            reason: None,
+            competitor,
+            reason_source: if self.confirmed_by_buyer { ReasonSource::ConfirmedByBuyer } else { ReasonSource::SalespersonView },
             notes: self.notes.trim().to_owned(),
+            tags: Tags {
+                product: self.product.trim().to_owned(),
+                segment: self.segment.trim().to_owned(),
+                source: self.source.trim().to_owned(),
+            },
             updated_at: now,
+            ..deal.clone()
         })
+    }
+}
+
+fn single(field: DealField, error: NameError) -> DraftErrors {
+    let mut errors = DraftErrors::default();
+    errors.push(field, error.into());
+    errors
+}
+
+/// An amount as it would be typed back in: digits and a decimal point.
+fn plain_amount(money: &Money) -> String {
+    let digits = money.currency.minor_digits() as usize;
+    let divisor = 10i64.pow(digits as u32);
+    if digits == 0 {
+        money.minor.to_string()
+    } else {
+        format!("{}.{:0width$}", money.minor / divisor, money.minor % divisor, width = digits)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Outcome;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid date")
@@ -152,12 +272,24 @@ mod tests {
             currency: "usd".into(),
             owner: "Dana".into(),
             close_date: "2026-12-20".into(),
-            notes: String::new(),
+            ..DealDraft::default()
         }
     }
 
+    fn ids() -> impl FnMut() -> String {
+        let mut next = 0;
+        move || {
+            next += 1;
+            format!("id-{next}")
+        }
+    }
+
+    fn build(draft: &DealDraft, catalog: &mut Catalog) -> Result<Deal, DraftErrors> {
+        draft.into_deal(DealId::new("d1"), catalog, &mut ids(), today(), DateTime::UNIX_EPOCH)
+    }
+
     fn errors_of(draft: DealDraft) -> DraftErrors {
-        match draft.into_deal(DealId::new("d1"), today(), DateTime::UNIX_EPOCH) {
+        match build(&draft, &mut Catalog::standard()) {
             Ok(deal) => panic!("expected errors, got {deal:?}"),
             Err(errors) => errors,
         }
@@ -165,7 +297,9 @@ mod tests {
 
     #[test]
     fn a_complete_draft_becomes_an_open_deal() {
-        let deal = draft().into_deal(DealId::new("d1"), today(), DateTime::UNIX_EPOCH).expect("valid draft");
+        let mut catalog = Catalog::standard();
+        let deal = build(&draft(), &mut catalog).expect("valid draft");
+        assert_eq!(deal.owner.as_ref().and_then(|id| catalog.owners.name_of(id)), Some("Dana"));
         assert_eq!(deal.name, "Acme renewal");
         assert_eq!(deal.outcome, Outcome::Open);
         assert_eq!(deal.amount.as_ref().map(|m| (m.minor, m.currency.code())), Some((1_200_000, "USD")));
@@ -176,7 +310,7 @@ mod tests {
     #[test]
     fn only_the_name_is_required() {
         let minimal = DealDraft { name: "Pilot".into(), currency: "EUR".into(), ..DealDraft::default() };
-        let deal = minimal.into_deal(DealId::new("d2"), today(), DateTime::UNIX_EPOCH).expect("valid draft");
+        let deal = build(&minimal, &mut Catalog::standard()).expect("valid draft");
         assert_eq!(deal.amount, None);
         assert_eq!(deal.close_date, None);
     }
@@ -214,5 +348,50 @@ mod tests {
     fn overlong_text_is_refused() {
         let errors = errors_of(DealDraft { account: "x".repeat(201), ..draft() });
         assert_eq!(errors.for_field(DealField::Account), Some(&DraftError::TooLong));
+    }
+
+    #[test]
+    fn a_refused_draft_adds_nothing_to_the_lists() {
+        let mut catalog = Catalog::standard();
+        let refused = DealDraft { name: String::new(), owner: "Newcomer".into(), competitor: "Hooli".into(), ..draft() };
+        assert!(build(&refused, &mut catalog).is_err());
+        assert!(catalog.owners.items.is_empty());
+        assert!(catalog.competitors.items.is_empty());
+    }
+
+    #[test]
+    fn a_known_owner_is_reused_and_an_unknown_stage_refused() {
+        let mut catalog = Catalog::standard();
+        let first = build(&draft(), &mut catalog).expect("valid");
+        let second = build(&DealDraft { owner: "dana".into(), ..draft() }, &mut catalog).expect("valid");
+        assert_eq!(first.owner, second.owner);
+        assert_eq!(catalog.owners.items.len(), 1);
+        let errors = errors_of(DealDraft { stage: "stage-imaginary".into(), ..draft() });
+        assert_eq!(errors.for_field(DealField::Stage), Some(&DraftError::UnknownStage));
+    }
+
+    #[test]
+    fn editing_round_trips_through_the_form() {
+        let mut catalog = Catalog::standard();
+        let complete = DealDraft {
+            stage: "stage-demo".into(),
+            competitor: "Initech".into(),
+            confirmed_by_buyer: true,
+            product: "Analytics".into(),
+            segment: "Mid-market".into(),
+            source: "Referral".into(),
+            notes: "Keep in touch".into(),
+            amount: "12000.50".into(),
+            ..draft()
+        };
+        let deal = build(&complete, &mut catalog).expect("valid");
+        let again = DealDraft::from_deal(&deal, &catalog);
+        assert_eq!(again, DealDraft { name: "Acme renewal".into(), currency: "USD".into(), ..complete });
+        let edited = DealDraft { name: "Acme renewal 2027".into(), ..again }
+            .applied_to(&deal, &mut catalog, &mut ids(), DateTime::UNIX_EPOCH)
+            .expect("valid");
+        assert_eq!(edited.id, deal.id);
+        assert_eq!(edited.name, "Acme renewal 2027");
+        assert_eq!(edited.tags.segment, "Mid-market");
     }
 }

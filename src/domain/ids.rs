@@ -40,3 +40,15 @@ string_id!(
     /// Identifies a group of reasons, such as "Price and value".
     CategoryId
 );
+string_id!(
+    /// Identifies a salesperson in the owners list.
+    OwnerId
+);
+string_id!(
+    /// Identifies a competitor in the competitors list.
+    CompetitorId
+);
+string_id!(
+    /// Identifies a sales stage in the stages list.
+    StageId
+);

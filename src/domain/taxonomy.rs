@@ -10,6 +10,20 @@ use super::{AppliesTo, Category, CategoryId, Reason, ReasonId, Side};
 pub struct Taxonomy {
     pub categories: Vec<Category>,
     pub reasons: Vec<Reason>,
+    /// Every merge of one reason into another, oldest first.
+    #[serde(default)]
+    pub merges: Vec<ReasonMerge>,
+}
+
+/// The record a merge leaves: which reason went into which, when, and how
+/// many deals were remapped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonMerge {
+    pub from: ReasonId,
+    pub from_label: String,
+    pub into: ReasonId,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub deals_remapped: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -116,7 +130,7 @@ impl Taxonomy {
             order: next_order(),
             archived: false,
         });
-        Taxonomy { categories, reasons }
+        Taxonomy { categories, reasons, merges: Vec::new() }
     }
 
     pub fn reason(&self, id: &ReasonId) -> Option<&Reason> {

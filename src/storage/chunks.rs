@@ -25,23 +25,12 @@ pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<StoredDeal>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DealId, Outcome};
+    use crate::domain::DealId;
     use chrono::{DateTime, NaiveDate};
 
     fn deal(index: usize) -> Deal {
-        Deal {
-            id: DealId::new(format!("deal-{index}")),
-            name: format!("Deal {index}"),
-            account: String::new(),
-            amount: None,
-            owner: String::new(),
-            created_on: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),
-            close_date: None,
-            outcome: Outcome::Open,
-            reason: None,
-            notes: String::new(),
-            updated_at: DateTime::UNIX_EPOCH,
-        }
+        let created = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
+        Deal::new_open(DealId::new(format!("deal-{index}")), format!("Deal {index}"), created, DateTime::UNIX_EPOCH)
     }
 
     #[test]

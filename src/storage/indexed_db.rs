@@ -7,25 +7,29 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
-use crate::domain::{Deal, Taxonomy};
+use crate::domain::{Catalog, Deal, Taxonomy};
 
 use super::chunks::{decode_chunk, encode_chunks};
 use super::repair::{repair, RawData, RawRecord, StoredDeal};
-use super::{Snapshot, Store, StoreError, SCHEMA_VERSION};
+use super::{Batch, Snapshot, Store, StoreError, SCHEMA_VERSION};
 
 const DEALS: &str = "deals";
 const DEAL_CHUNKS: &str = "deal_chunks";
 const META: &str = "meta";
 /// Deals saved one by one are folded into chunks once there are this many.
 const COMPACT_AFTER: usize = 1_000;
-const TAXONOMY_KEY: &str = "taxonomy";
+const CATALOG_KEY: &str = "catalog";
+/// Where schemas 1 and 2 kept the reason list; read once to migrate it.
+const LEGACY_TAXONOMY_KEY: &str = "taxonomy";
 
 /// The browser's IndexedDB. Deals written in bulk live in `deal_chunks` (see
 /// `chunks.rs`); deals saved one at a time go to `deals`, one record each,
 /// keyed by id, so closing a deal writes one small record. Loading merges
 /// both (the newer copy wins) and, once `deals` grows past
-/// [`COMPACT_AFTER`], folds everything back into chunks. The reason list is
-/// in `meta`. The database version is the schema version.
+/// [`COMPACT_AFTER`], folds everything back into chunks. A deleted deal
+/// leaves a tombstone in `deals` until then. The catalog (reasons, lists,
+/// settings) is one record in `meta`. The database version is the schema
+/// version.
 pub struct IndexedDbStore {
     database: Database,
     /// The same connection, for what the `idb` crate does not offer.
@@ -160,6 +164,7 @@ fn upgrade(database: &Database, old_version: u32) -> Result<(), idb::Error> {
         database.create_object_store(DEALS, deals)?;
         database.create_object_store(META, ObjectStoreParams::new())?;
     }
+    // Version 3 changed records, not stores: see `repair.rs`.
     if old_version < 2 {
         // Version 1 kept every deal in `deals`; those records stay valid as
         // they are, so nothing is moved.
@@ -262,13 +267,9 @@ impl Store for IndexedDbStore {
         let deals_store = transaction.object_store(DEALS).map_err(read_error)?;
         let deal_keys = deals_store.get_all_keys(None, None).map_err(read_error)?.await.map_err(read_error)?;
         let deal_values = deals_store.get_all(None, None).map_err(read_error)?.await.map_err(read_error)?;
-        let taxonomy_value = transaction
-            .object_store(META)
-            .map_err(read_error)?
-            .get(JsValue::from_str(TAXONOMY_KEY))
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
+        let meta = transaction.object_store(META).map_err(read_error)?;
+        let catalog_value = meta.get(JsValue::from_str(CATALOG_KEY)).map_err(read_error)?.await.map_err(read_error)?;
+        let legacy_value = meta.get(JsValue::from_str(LEGACY_TAXONOMY_KEY)).map_err(read_error)?.await.map_err(read_error)?;
         transaction.await.map_err(read_error)?;
 
         // Chunks first, then single records: on equal update times the later copy wins.
@@ -298,15 +299,19 @@ impl Store for IndexedDbStore {
             }
             records.push(RawRecord { key: key.as_string().unwrap_or_else(|| format!("{key:?}")), decoded });
         }
-        let taxonomy = taxonomy_value.map(|value| RawRecord {
-            key: TAXONOMY_KEY.to_owned(),
+        let catalog = catalog_value.map(|value| RawRecord {
+            key: CATALOG_KEY.to_owned(),
+            decoded: serde_wasm_bindgen::from_value::<Catalog>(value).map_err(|e| e.to_string()),
+        });
+        let legacy_taxonomy = legacy_value.map(|value| RawRecord {
+            key: LEGACY_TAXONOMY_KEY.to_owned(),
             decoded: serde_wasm_bindgen::from_value::<Taxonomy>(value).map_err(|e| e.to_string()),
         });
 
-        let mut repaired = repair(RawData { stored_version: self.opened_from, deals: records, taxonomy });
+        let mut repaired = repair(RawData { stored_version: self.opened_from, deals: records, catalog, legacy_taxonomy });
         let compact = readable_singles.len() >= COMPACT_AFTER || !repaired.deals_to_write.is_empty();
-        if compact || repaired.taxonomy_to_write.is_some() {
-            let taxonomy_to_write = &repaired.taxonomy_to_write;
+        if compact || repaired.catalog_to_write.is_some() {
+            let catalog_to_write = &repaired.catalog_to_write;
             let deals = &repaired.snapshot.deals;
             let written = self
                 .write(&[DEALS, DEAL_CHUNKS, META], |transaction| {
@@ -323,8 +328,8 @@ impl Store for IndexedDbStore {
                         }
                         put_chunks(&chunk_store, deals)?;
                     }
-                    if let Some(taxonomy) = taxonomy_to_write {
-                        transaction.object_store(META)?.put(&to_js(taxonomy)?, Some(&JsValue::from_str(TAXONOMY_KEY)))?;
+                    if let Some(catalog) = catalog_to_write {
+                        transaction.object_store(META)?.put(&to_js(catalog)?, Some(&JsValue::from_str(CATALOG_KEY)))?;
                     }
                     Ok(())
                 })
@@ -349,9 +354,18 @@ impl Store for IndexedDbStore {
         .await
     }
 
-    async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError> {
-        self.write(&[META], |transaction| {
-            transaction.object_store(META)?.put(&to_js(taxonomy)?, Some(&JsValue::from_str(TAXONOMY_KEY)))?;
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
+        self.write(&[DEALS, META], |transaction| {
+            let deals_store = transaction.object_store(DEALS)?;
+            for deal in &batch.deals {
+                deals_store.put(&to_js(deal)?, None)?;
+            }
+            for tombstone in &batch.deletions {
+                deals_store.put(&to_js(tombstone)?, None)?;
+            }
+            if let Some(catalog) = &batch.catalog {
+                transaction.object_store(META)?.put(&to_js(catalog)?, Some(&JsValue::from_str(CATALOG_KEY)))?;
+            }
             Ok(())
         })
         .await

@@ -3,17 +3,20 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::domain::{Deal, Taxonomy};
+use crate::domain::Deal;
 
 use super::repair::{repair, RawData, RawRecord};
-use super::{Snapshot, Store, StoreError, SCHEMA_VERSION};
+use super::{Batch, Snapshot, Store, StoreError, SCHEMA_VERSION};
+
+const CATALOG_KEY: &str = "catalog";
+const LEGACY_TAXONOMY_KEY: &str = "taxonomy";
 
 /// A store held in memory, in the same serialised form the browser keeps, so
 /// that tests exercise serialisation and repair as well as the app's logic.
 #[derive(Default)]
 pub struct MemoryStore {
     deals: RefCell<BTreeMap<String, Value>>,
-    taxonomy: RefCell<Option<Value>>,
+    meta: RefCell<BTreeMap<String, Value>>,
     stored_version: Cell<u32>,
     refuse_writes: Cell<bool>,
 }
@@ -29,13 +32,18 @@ impl MemoryStore {
         self.refuse_writes.set(refuse);
     }
 
-    /// Stores a record exactly as given, as an older or damaged build might
-    /// have left it.
+    /// Stores a deal record exactly as given, as an older or damaged build
+    /// might have left it.
     pub fn insert_raw_deal(&self, key: &str, record: Value) {
         self.deals.borrow_mut().insert(key.to_owned(), record);
     }
 
-    /// Marks the data as written by another schema, as a newer build would.
+    /// Stores a settings record (`catalog`, or an older build's `taxonomy`) as given.
+    pub fn insert_raw_meta(&self, key: &str, record: Value) {
+        self.meta.borrow_mut().insert(key.to_owned(), record);
+    }
+
+    /// Marks the data as written by another schema, as another build would.
     pub fn set_stored_version(&self, version: u32) {
         self.stored_version.set(version);
     }
@@ -54,6 +62,13 @@ impl MemoryStore {
 
     fn encode<T: serde::Serialize>(value: &T) -> Result<Value, StoreError> {
         serde_json::to_value(value).map_err(|e| StoreError::WriteFailed(e.to_string()))
+    }
+
+    fn raw_meta<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<RawRecord<T>> {
+        self.meta.borrow().get(key).map(|value| RawRecord {
+            key: key.to_owned(),
+            decoded: serde_json::from_value(value.clone()).map_err(|e| e.to_string()),
+        })
     }
 }
 
@@ -76,53 +91,48 @@ impl Store for MemoryStore {
                 decoded: serde_json::from_value(value.clone()).map_err(|e| e.to_string()),
             })
             .collect();
-        let taxonomy = self.taxonomy.borrow().as_ref().map(|value| RawRecord {
-            key: "taxonomy".to_owned(),
-            decoded: serde_json::from_value(value.clone()).map_err(|e| e.to_string()),
+        let mut repaired = repair(RawData {
+            stored_version,
+            deals,
+            catalog: self.raw_meta(CATALOG_KEY),
+            legacy_taxonomy: self.raw_meta(LEGACY_TAXONOMY_KEY),
         });
-        let mut repaired = repair(RawData { stored_version, deals, taxonomy });
 
-        let write_back = self.check_writable().and_then(|()| {
-            let deals: Vec<(String, Value)> = repaired
-                .deals_to_write
-                .iter()
-                .map(|deal| Ok((deal.id.to_string(), Self::encode(deal)?)))
-                .collect::<Result<_, StoreError>>()?;
-            let taxonomy = repaired.taxonomy_to_write.as_ref().map(Self::encode).transpose()?;
-            self.deals.borrow_mut().extend(deals);
-            if let Some(taxonomy) = taxonomy {
-                *self.taxonomy.borrow_mut() = Some(taxonomy);
-            }
-            self.stored_version.set(SCHEMA_VERSION);
-            Ok(())
-        });
-        if let Err(error) = write_back {
-            repaired.snapshot.report.write_back_problem = Some(error.to_string());
+        let write_back = Batch {
+            deals: std::mem::take(&mut repaired.deals_to_write),
+            deletions: Vec::new(),
+            catalog: repaired.catalog_to_write.take(),
+        };
+        match self.commit(&write_back).await {
+            Ok(()) => self.stored_version.set(SCHEMA_VERSION),
+            Err(error) => repaired.snapshot.report.write_back_problem = Some(error.to_string()),
         }
         Ok(repaired.snapshot)
     }
 
     async fn put_deal(&self, deal: &Deal) -> Result<(), StoreError> {
-        self.check_writable()?;
-        let record = Self::encode(deal)?;
-        self.deals.borrow_mut().insert(deal.id.to_string(), record);
-        Ok(())
+        self.commit(&Batch { deals: vec![deal.clone()], ..Batch::default() }).await
     }
 
     async fn put_deals(&self, deals: &[Deal]) -> Result<(), StoreError> {
-        self.check_writable()?;
-        let records: Vec<(String, Value)> = deals
-            .iter()
-            .map(|deal| Ok((deal.id.to_string(), Self::encode(deal)?)))
-            .collect::<Result<_, StoreError>>()?;
-        self.deals.borrow_mut().extend(records);
-        Ok(())
+        self.commit(&Batch { deals: deals.to_vec(), ..Batch::default() }).await
     }
 
-    async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError> {
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
         self.check_writable()?;
-        let record = Self::encode(taxonomy)?;
-        *self.taxonomy.borrow_mut() = Some(record);
+        // Encode everything first, so that a failure changes nothing.
+        let mut records = Vec::with_capacity(batch.deals.len() + batch.deletions.len());
+        for deal in &batch.deals {
+            records.push((deal.id.to_string(), Self::encode(deal)?));
+        }
+        for tombstone in &batch.deletions {
+            records.push((tombstone.id.to_string(), Self::encode(tombstone)?));
+        }
+        let catalog = batch.catalog.as_ref().map(Self::encode).transpose()?;
+        self.deals.borrow_mut().extend(records);
+        if let Some(catalog) = catalog {
+            self.meta.borrow_mut().insert(CATALOG_KEY.to_owned(), catalog);
+        }
         Ok(())
     }
 }

@@ -15,13 +15,22 @@ pub use error::StoreError;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::IndexedDbStore;
 pub use memory::MemoryStore;
-pub use repair::{RepairReport, Snapshot};
+pub use repair::{RepairReport, Snapshot, Tombstone};
 
-use crate::domain::{Deal, Taxonomy};
+use crate::domain::{Catalog, Deal};
 
 /// The schema this build reads and writes. Bump it together with a step in
 /// [`repair::repair`] and, for IndexedDB, in the upgrade handler.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// Changes saved together, all or none: a merge of reasons remaps deals and
+/// changes the catalog in one go.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub deals: Vec<Deal>,
+    pub deletions: Vec<Tombstone>,
+    pub catalog: Option<Catalog>,
+}
 
 /// Durable storage for one user's data. Each call is one transaction: it
 /// either completes or leaves the stored data as it was.
@@ -41,6 +50,6 @@ pub trait Store {
     /// Inserts or replaces many deals at once, all or none.
     async fn put_deals(&self, deals: &[Deal]) -> Result<(), StoreError>;
 
-    /// Replaces the reason list.
-    async fn put_taxonomy(&self, taxonomy: &Taxonomy) -> Result<(), StoreError>;
+    /// Saves deals, deletions and the catalog in one transaction.
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError>;
 }

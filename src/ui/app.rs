@@ -1,8 +1,11 @@
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
 
-use super::deal_list::DealList;
-use super::new_deal_form::NewDealForm;
+use super::help_overlay::HelpOverlay;
+use super::keyboard::use_global_shortcuts;
 use super::notices::{ProblemBanner, UndoBar};
+use super::pages::{DashboardPage, DealPage, DealsPage, SettingsPage};
 use super::state::{AppState, Loading};
 
 #[component]
@@ -11,35 +14,49 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.open();
 
-    let close_panel_on_escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" && state.closing.get_untracked().is_some() {
-            state.closing.set(None);
-        }
-    });
-    on_cleanup(move || close_panel_on_escape.remove());
-
     view! {
-        <header class="app-header">
-            <h1 class="brand">"Winloss"</h1>
-            <p class="tagline">"Why deals are won and lost, in two clicks"</p>
-        </header>
-        <ProblemBanner/>
-        <main class="app-main">
-            {move || match state.loading.get() {
-                Loading::InProgress => view! { <p class="loading" role="status">"Opening your deals…"</p> }.into_any(),
-                Loading::Failed(reason) => view! {
-                    <section class="load-failed" role="alert">
-                        <h2>"Your deals could not be opened"</h2>
-                        <p>{reason}</p>
-                        <p>"Nothing was changed. Reload the page to try again."</p>
-                    </section>
-                }.into_any(),
-                Loading::Ready => view! {
-                    <NewDealForm/>
-                    <DealList/>
-                }.into_any(),
-            }}
-        </main>
-        <UndoBar/>
+        <Router>
+            <Shortcuts/>
+            <header class="app-header">
+                <A href="/" attr:class="brand">"Winloss"</A>
+                <nav class="app-nav" aria-label="Main">
+                    <A href="/" exact=true>"Deals"</A>
+                    <A href="/dashboard">"Dashboard"</A>
+                    <A href="/settings">"Settings"</A>
+                </nav>
+                <button type="button" class="quiet help-button" on:click=move |_| state.help_open.set(true)>
+                    "Keyboard shortcuts"
+                </button>
+            </header>
+            <ProblemBanner/>
+            <main class="app-main">
+                {move || match state.loading.get() {
+                    Loading::InProgress => view! { <p class="loading" role="status">"Opening your deals…"</p> }.into_any(),
+                    Loading::Failed(reason) => view! {
+                        <section class="load-failed" role="alert">
+                            <h2>"Your deals could not be opened"</h2>
+                            <p>{reason}</p>
+                            <p>"Nothing was changed. Reload the page to try again."</p>
+                        </section>
+                    }.into_any(),
+                    Loading::Ready => view! {
+                        <Routes fallback=|| view! { <p>"There is no such page. " <A href="/">"Go to the deals"</A></p> }>
+                            <Route path=path!("/") view=DealsPage/>
+                            <Route path=path!("/deals/:id") view=DealPage/>
+                            <Route path=path!("/dashboard") view=DashboardPage/>
+                            <Route path=path!("/settings") view=SettingsPage/>
+                        </Routes>
+                    }.into_any(),
+                }}
+            </main>
+            <UndoBar/>
+            <HelpOverlay/>
+        </Router>
     }
+}
+
+/// Installs the keyboard shortcuts; inside the router, so they can navigate.
+#[component]
+fn Shortcuts() -> impl IntoView {
+    use_global_shortcuts();
 }

@@ -18,6 +18,17 @@ pub fn now() -> DateTime<Utc> {
 
 /// A random (version 4) UUID from the browser's cryptographic generator.
 pub fn new_deal_id() -> Result<DealId, String> {
+    new_id().map(DealId::new)
+}
+
+/// A fresh id for a list entry (an owner, a reason…). Should the browser
+/// refuse random numbers, the current time in microseconds still gives an id
+/// no other entry has.
+pub fn new_list_id() -> String {
+    new_id().unwrap_or_else(|_| format!("id-{}", (js_sys::Date::now() * 1000.0) as u64))
+}
+
+fn new_id() -> Result<String, String> {
     let mut bytes = [0u8; 16];
     let crypto = web_sys::window()
         .ok_or("no window")?
@@ -26,7 +37,7 @@ pub fn new_deal_id() -> Result<DealId, String> {
     crypto
         .get_random_values_with_u8_array(&mut bytes)
         .map_err(|_| "the browser refused to give random numbers".to_owned())?;
-    Ok(DealId::new(uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()))
+    Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().to_string())
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

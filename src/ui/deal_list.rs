@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::analytics::first_in_display_order;
-
 use super::deal_row::DealRow;
+use super::filters::use_filter;
 use super::state::AppState;
 
 /// Rows rendered at first, and added by each "Show more".
@@ -11,32 +10,54 @@ const PAGE_SIZE: usize = 50;
 #[component]
 pub fn DealList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let filter = use_filter();
     let shown = RwSignal::new(PAGE_SIZE);
-    // Which deals are on screen is worked out again only when the order may
-    // have changed; their contents are then read afresh on every change.
-    let visible_positions = Memo::new(move |_| {
+    // Which deals are on screen is worked out again only when the order or
+    // the filter may have changed; their contents are then read afresh on
+    // every change. A narrowing filter must also see a close (a deal may
+    // stop matching), so it tracks every change.
+    let page = Memo::new(move |_| {
         state.order_generation.track();
+        let filter = filter.get();
         let count = shown.get();
-        state.deals.with_untracked(|deals| first_in_display_order(deals, count))
+        let catalog = state.catalog.get();
+        if filter.narrows() {
+            state.deals.with(|deals| filter.page(deals, &catalog, count))
+        } else {
+            state.deals.with_untracked(|deals| filter.page(deals, &catalog, count))
+        }
     });
     let visible = move || {
         state.deals.with(|deals| {
-            visible_positions.with(|positions| positions.iter().filter_map(|&at| deals.get(at).cloned()).collect::<Vec<_>>())
+            page.with(|(positions, _)| positions.iter().filter_map(|&at| deals.get(at).cloned()).collect::<Vec<_>>())
         })
     };
     let total = move || state.deals.with(Vec::len);
+    let matching = move || page.with(|(_, matching)| *matching);
     let open_count = move || state.deals.with(|deals| deals.iter().filter(|d| !d.outcome.is_closed()).count());
-    let hidden = move || total().saturating_sub(shown.get());
+    let hidden = move || matching().saturating_sub(shown.get());
 
     view! {
         <section class="deals" aria-labelledby="deals-title">
             <div class="section-head">
                 <h2 id="deals-title">"Deals"</h2>
-                <p class="count">{move || format!("{} deals · {} open", total(), open_count())}</p>
+                <p class="count" aria-live="polite">
+                    {move || if filter.with(|f| f.narrows()) {
+                        format!("{} of {} deals match", matching(), total())
+                    } else {
+                        format!("{} deals · {} open", total(), open_count())
+                    }}
+                </p>
             </div>
             <Show
-                when=move || { total() > 0 }
-                fallback=|| view! { <p class="empty">"No deals yet. Add the first one above, then close it as won or lost."</p> }
+                when=move || { matching() > 0 }
+                fallback=move || view! {
+                    <p class="empty">{move || if total() == 0 {
+                        "No deals yet. Add the first one above, then close it as won or lost."
+                    } else {
+                        "No deal matches these filters."
+                    }}</p>
+                }
             >
                 <ul class="deal-list" aria-label="Deals">
                     <For

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::domain::{Deal, Outcome};
 
@@ -25,36 +26,47 @@ pub fn DealRow(deal: Deal) -> impl IntoView {
     let toggle_won = toggle.clone();
     let toggle_lost = toggle;
 
+    let (owner, reason_label, competitor) = state.catalog.with_untracked(|catalog| {
+        (
+            deal.owner.as_ref().and_then(|id| catalog.owners.name_of(id)).map(str::to_owned),
+            deal.reason.as_ref().map(|reason_id| {
+                catalog.taxonomy.reason(reason_id).map(|reason| reason.label.clone()).unwrap_or_else(|| reason_id.to_string())
+            }),
+            deal.competitor.as_ref().and_then(|id| catalog.competitors.name_of(id)).map(str::to_owned),
+        )
+    });
     let amount = deal.amount.as_ref().map(format::money);
     let close_date = deal.close_date.map(format::date);
-    let reason_label = deal.reason.as_ref().map(|reason_id| {
-        state
-            .taxonomy
-            .with_untracked(|taxonomy| taxonomy.reason(reason_id).map(|reason| reason.label.clone()))
-            .unwrap_or_else(|| reason_id.to_string())
-    });
     let outcome = deal.outcome;
-    let outcome_class = format!("outcome outcome-{}", format!("{outcome:?}").to_lowercase());
+    let outcome_class = format!("outcome outcome-{}", crate::analytics::outcome_key(outcome));
     let panel_id = format!("close-panel-{}", deal.id);
     let panel_id_won = panel_id.clone();
     let panel_id_lost = panel_id.clone();
     let name = deal.name.clone();
+    let href = format!("/deals/{}", deal.id);
+    let row_label = deal.name.clone();
+    let row_id = deal.id.to_string();
+    let focus_id = id.clone();
+    let panel_deal_id = id.clone();
 
     view! {
-        <li class="deal-row" aria-label=deal.name.clone()>
+        <li class="deal-row" aria-label=row_label tabindex="-1" data-deal-id=row_id
+            on:focusin=move |_| state.cursor.set(Some(focus_id.clone()))
+        >
             <div class="deal-summary">
                 <div class="deal-title">
-                    <span class="deal-name">{deal.name.clone()}</span>
+                    <A href=href attr:class="deal-name">{deal.name.clone()}</A>
                     <span class="deal-account">{deal.account.clone()}</span>
                 </div>
                 <span class="deal-amount">{amount}</span>
-                <span class="deal-owner">{deal.owner.clone()}</span>
+                <span class="deal-owner">{owner}</span>
                 <span class="deal-date">{close_date}</span>
                 {if outcome.is_closed() {
                     view! {
                         <span class=outcome_class>
                             <span class="outcome-label">{outcome.label()}</span>
                             {reason_label.map(|label| view! { <span class="outcome-reason">" · " {label}</span> })}
+                            {competitor.map(|name| view! { <span class="outcome-competitor">" · vs " {name}</span> })}
                         </span>
                     }.into_any()
                 } else {
@@ -79,7 +91,7 @@ pub fn DealRow(deal: Deal) -> impl IntoView {
                 }}
             </div>
             {move || panel_outcome.get().map(|outcome| view! {
-                <ClosePanel id=panel_id.clone() deal_id=id.clone() deal_name=name.clone() outcome/>
+                <ClosePanel id=panel_id.clone() deal_id=panel_deal_id.clone() deal_name=name.clone() outcome/>
             })}
         </li>
     }

@@ -3,12 +3,19 @@
 mod app;
 mod browser;
 mod close_panel;
+mod deal_fields;
 mod deal_list;
 mod deal_row;
+mod filters;
+mod filters_bar;
 mod format;
+mod help_overlay;
+mod keyboard;
 mod new_deal_form;
 mod notices;
+mod pages;
 mod sample_hooks;
+mod settings;
 mod state;
 mod timing;
 

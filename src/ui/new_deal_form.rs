@@ -2,34 +2,27 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::{DealDraft, DealField, DraftErrors};
+use crate::storage::Batch;
 
 use super::browser;
+use super::deal_fields::{input_id, MoreFields, NameSuggestions, TextField};
 use super::state::AppState;
 
-const FIELDS: [(DealField, &str); 6] = [
-    (DealField::Name, "deal-name"),
-    (DealField::Account, "deal-account"),
-    (DealField::Amount, "deal-amount"),
-    (DealField::Currency, "deal-currency"),
-    (DealField::Owner, "deal-owner"),
-    (DealField::CloseDate, "deal-close-date"),
-];
-
-fn input_id(field: DealField) -> &'static str {
-    FIELDS.iter().find(|(f, _)| *f == field).map_or("deal-name", |(_, id)| id)
+fn fresh_draft() -> DealDraft {
+    DealDraft {
+        currency: browser::remembered("currency").unwrap_or_else(|| "USD".to_owned()),
+        owner: browser::remembered("owner").unwrap_or_default(),
+        ..DealDraft::default()
+    }
 }
 
 /// The *New deal* form. Name is the only required field; currency and owner
-/// default to the last ones used.
+/// default to the last ones used; a new owner or competitor name is added to
+/// its list.
 #[component]
 pub fn NewDealForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let account = RwSignal::new(String::new());
-    let amount = RwSignal::new(String::new());
-    let currency = RwSignal::new(browser::remembered("currency").unwrap_or_else(|| "USD".to_owned()));
-    let owner = RwSignal::new(browser::remembered("owner").unwrap_or_default());
-    let close_date = RwSignal::new(String::new());
+    let draft = RwSignal::new(fresh_draft());
     let errors = RwSignal::new(DraftErrors::default());
     let saving = RwSignal::new(false);
 
@@ -38,15 +31,6 @@ pub fn NewDealForm() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let draft = DealDraft {
-            name: name.get_untracked(),
-            account: account.get_untracked(),
-            amount: amount.get_untracked(),
-            currency: currency.get_untracked(),
-            owner: owner.get_untracked(),
-            close_date: close_date.get_untracked(),
-            notes: String::new(),
-        };
         let id = match browser::new_deal_id() {
             Ok(id) => id,
             Err(problem) => {
@@ -54,7 +38,10 @@ pub fn NewDealForm() -> impl IntoView {
                 return;
             }
         };
-        match draft.into_deal(id, browser::today(), browser::now()) {
+        let mut catalog = state.catalog.get_untracked();
+        let before = catalog.clone();
+        let entered = draft.get_untracked();
+        match entered.into_deal(id, &mut catalog, &mut browser::new_list_id, browser::today(), browser::now()) {
             Err(found) => {
                 if let Some(first) = found.fields().next() {
                     browser::focus(input_id(first));
@@ -64,18 +51,14 @@ pub fn NewDealForm() -> impl IntoView {
             Ok(deal) => {
                 errors.set(DraftErrors::default());
                 saving.set(true);
+                let batch = Batch { deals: vec![deal], catalog: (catalog != before).then_some(catalog), ..Batch::default() };
                 spawn_local(async move {
-                    let currency_used = deal.amount.as_ref().map(|money| money.currency.code().to_owned());
-                    let owner_used = deal.owner.clone();
-                    if state.save_deal(deal).await {
-                        if let Some(code) = currency_used {
-                            browser::remember("currency", &code);
+                    if state.commit(batch).await {
+                        if !entered.amount.trim().is_empty() {
+                            browser::remember("currency", entered.currency.trim());
                         }
-                        browser::remember("owner", &owner_used);
-                        name.set(String::new());
-                        account.set(String::new());
-                        amount.set(String::new());
-                        close_date.set(String::new());
+                        browser::remember("owner", entered.owner.trim());
+                        draft.set(fresh_draft());
                         browser::focus(input_id(DealField::Name));
                     }
                     saving.set(false);
@@ -85,53 +68,30 @@ pub fn NewDealForm() -> impl IntoView {
     };
 
     view! {
-        <form class="new-deal" on:submit=submit novalidate aria-labelledby="new-deal-title">
+        <form class="new-deal panel" on:submit=submit novalidate aria-labelledby="new-deal-title">
             <h2 id="new-deal-title">"New deal"</h2>
+            <NameSuggestions/>
             <div class="field-grid">
-                <Field field=DealField::Name label="Name" value=name errors placeholder="Acme renewal" required=true/>
-                <Field field=DealField::Account label="Account" value=account errors placeholder="Acme Corp"/>
-                <Field field=DealField::Amount label="Amount" value=amount errors placeholder="12,000" input_mode="decimal"/>
-                <Field field=DealField::Currency label="Currency" value=currency errors placeholder="USD"/>
-                <Field field=DealField::Owner label="Owner" value=owner errors placeholder="Dana"/>
-                <Field field=DealField::CloseDate label="Close date" value=close_date errors input_type="date"/>
+                <TextField field=DealField::Name label="Name" draft errors required=true placeholder="Acme renewal"
+                    get=|d| d.name.clone() set=|d, v| d.name = v/>
+                <TextField field=DealField::Account label="Account" draft errors placeholder="Acme Corp"
+                    get=|d| d.account.clone() set=|d, v| d.account = v/>
+                <TextField field=DealField::Amount label="Amount" draft errors placeholder="12,000" input_mode="decimal"
+                    get=|d| d.amount.clone() set=|d, v| d.amount = v/>
+                <TextField field=DealField::Currency label="Currency" draft errors placeholder="USD"
+                    get=|d| d.currency.clone() set=|d, v| d.currency = v/>
+                <TextField field=DealField::Owner label="Owner" draft errors placeholder="Dana" list="owner-names"
+                    get=|d| d.owner.clone() set=|d, v| d.owner = v/>
+                <TextField field=DealField::CloseDate label="Close date" draft errors input_type="date"
+                    get=|d| d.close_date.clone() set=|d, v| d.close_date = v/>
             </div>
+            <details class="more-fields">
+                <summary>"More details: stage, competitor, tags, notes"</summary>
+                <div class="field-grid">
+                    <MoreFields draft errors/>
+                </div>
+            </details>
             <button type="submit" class="primary" disabled=move || saving.get()>"Add deal"</button>
         </form>
-    }
-}
-
-/// One labelled input with its error message beside it.
-#[component]
-fn Field(
-    field: DealField,
-    label: &'static str,
-    value: RwSignal<String>,
-    errors: RwSignal<DraftErrors>,
-    #[prop(default = "")] placeholder: &'static str,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(default = "text")] input_mode: &'static str,
-    #[prop(default = false)] required: bool,
-) -> impl IntoView {
-    let id = input_id(field);
-    let error_id = format!("{id}-error");
-    let message = move || errors.with(|errors| errors.for_field(field).map(ToString::to_string));
-    view! {
-        <div class="field" class:invalid=move || message().is_some()>
-            <div class="field-label">
-                <label for=id>{label}</label>
-                {required.then_some(view! { <span class="required" aria-hidden="true">"required"</span> })}
-            </div>
-            <input
-                id=id
-                type=input_type
-                inputmode=input_mode
-                placeholder=placeholder
-                required=required
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                aria-describedby=error_id.clone()
-                bind:value=value
-            />
-            <p class="field-error" id=error_id>{message}</p>
-        </div>
     }
 }

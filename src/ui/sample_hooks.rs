@@ -4,9 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::domain::Taxonomy;
+use crate::domain::Catalog;
 use crate::sample::sample_deals;
-use crate::storage::{IndexedDbStore, Store};
+use crate::storage::{Batch, IndexedDbStore, Store};
 
 use super::browser;
 use super::state::DATABASE_NAME;
@@ -15,9 +15,12 @@ use super::state::DATABASE_NAME;
 #[wasm_bindgen]
 pub async fn add_sample_deals(count: u32, seed: u32) -> Result<(), JsError> {
     let store = IndexedDbStore::open(DATABASE_NAME).await?;
-    let taxonomy = store.load().await?.taxonomy;
-    let deals = sample_deals(count as usize, u64::from(seed), browser::today(), &taxonomy);
-    let written = store.put_deals(&deals).await;
+    let mut catalog = store.load().await?.catalog;
+    let deals = sample_deals(count as usize, u64::from(seed), browser::today(), &mut catalog);
+    let written = match store.commit(&Batch { catalog: Some(catalog), ..Batch::default() }).await {
+        Ok(()) => store.put_deals(&deals).await,
+        Err(error) => Err(error),
+    };
     store.close();
     Ok(written?)
 }
@@ -26,7 +29,7 @@ pub async fn add_sample_deals(count: u32, seed: u32) -> Result<(), JsError> {
 /// plain-JavaScript baseline can store exactly the same content.
 #[wasm_bindgen]
 pub fn sample_deals_json(count: u32, seed: u32) -> Result<String, JsError> {
-    let deals = sample_deals(count as usize, u64::from(seed), browser::today(), &Taxonomy::standard());
+    let deals = sample_deals(count as usize, u64::from(seed), browser::today(), &mut Catalog::standard());
     Ok(serde_json::to_string(&deals)?)
 }
 

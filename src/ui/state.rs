@@ -8,8 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{Deal, DealId, Outcome, ReasonId, Taxonomy};
-use crate::storage::{IndexedDbStore, Store};
+use crate::domain::{Catalog, CloseRequest, Deal, DealId, Outcome};
+use crate::storage::{Batch, IndexedDbStore, Store, Tombstone};
 
 use super::{browser, timing};
 
@@ -23,11 +23,11 @@ pub enum Loading {
     Failed(String),
 }
 
-/// A change that can still be taken back, and what to restore.
+/// A change that can still be taken back, and the deals to put back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UndoOffer {
     pub message: String,
-    previous: Deal,
+    restore: Vec<Deal>,
     token: u64,
 }
 
@@ -41,15 +41,19 @@ pub struct Closing {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub deals: RwSignal<Vec<Deal>>,
-    /// Changes whenever a deal is added or its place in the list may change;
-    /// saving a close does not, so the list need not re-sort 100,000 deals.
+    /// Changes whenever a deal is added or removed or its place in the list
+    /// may change; saving a close does not, so the list need not re-sort
+    /// 100,000 deals.
     pub order_generation: RwSignal<u64>,
-    pub taxonomy: RwSignal<Taxonomy>,
+    pub catalog: RwSignal<Catalog>,
     pub loading: RwSignal<Loading>,
     /// A failure or warning the user must see, until dismissed.
     pub problem: RwSignal<Option<String>>,
     pub undo: RwSignal<Option<UndoOffer>>,
     pub closing: RwSignal<Option<Closing>>,
+    /// The row the keyboard is on.
+    pub cursor: RwSignal<Option<DealId>>,
+    pub help_open: RwSignal<bool>,
     store: StoredValue<Option<Rc<IndexedDbStore>>, LocalStorage>,
     next_token: StoredValue<u64>,
 }
@@ -59,11 +63,13 @@ impl AppState {
         AppState {
             deals: RwSignal::new(Vec::new()),
             order_generation: RwSignal::new(0),
-            taxonomy: RwSignal::new(Taxonomy::standard()),
+            catalog: RwSignal::new(Catalog::standard()),
             loading: RwSignal::new(Loading::InProgress),
             problem: RwSignal::new(None),
             undo: RwSignal::new(None),
             closing: RwSignal::new(None),
+            cursor: RwSignal::new(None),
+            help_open: RwSignal::new(false),
             store: StoredValue::new_local(None),
             next_token: StoredValue::new(0),
         }
@@ -90,7 +96,7 @@ impl AppState {
                 if let Some(warning) = snapshot.report.warning() {
                     self.problem.set(Some(warning));
                 }
-                self.taxonomy.set(snapshot.taxonomy);
+                self.catalog.set(snapshot.catalog);
                 self.deals.set(snapshot.deals);
                 self.order_generation.update(|generation| *generation += 1);
                 self.loading.set(Loading::Ready);
@@ -100,70 +106,106 @@ impl AppState {
         }
     }
 
-    fn store(self) -> Option<Rc<IndexedDbStore>> {
-        self.store.get_value()
-    }
-
-    /// Saves a deal, then shows it; on failure, shows why and changes nothing.
-    pub async fn save_deal(self, deal: Deal) -> bool {
-        let Some(store) = self.store() else {
-            self.problem.set(Some("Storage is not open yet, so nothing was saved. Try again in a moment.".into()));
-            return false;
-        };
-        match store.put_deal(&deal).await {
-            Ok(()) => {
-                let mut reordered = true;
-                self.deals.update(|deals| match deals.iter_mut().find(|d| d.id == deal.id) {
-                    Some(existing) => {
-                        reordered = existing.created_on != deal.created_on || existing.name != deal.name;
-                        *existing = deal;
-                    }
-                    None => deals.push(deal),
-                });
-                if reordered {
-                    self.order_generation.update(|generation| *generation += 1);
-                }
-                true
-            }
-            Err(error) => {
-                self.problem.set(Some(error.to_string()));
-                false
-            }
+    /// Another tab changed the data: show what is stored now.
+    pub fn refresh(self) {
+        if let Some(store) = self.store.get_value() {
+            spawn_local(async move { self.reload(&store).await });
         }
     }
 
-    /// Closes a deal with a reason (two clicks from the list), offering undo.
-    pub fn close_deal(self, id: DealId, outcome: Outcome, reason: Option<ReasonId>) {
-        timing::mark(timing::CLOSE_CLICKED);
-        let Some(previous) = self.deals.with_untracked(|deals| deals.iter().find(|d| d.id == id).cloned()) else {
-            return;
+    pub fn deal(self, id: &DealId) -> Option<Deal> {
+        self.deals.with_untracked(|deals| deals.iter().find(|d| &d.id == id).cloned())
+    }
+
+    /// Saves the batch, then shows it; on failure, shows why and changes nothing.
+    pub async fn commit(self, batch: Batch) -> bool {
+        let Some(store) = self.store.get_value() else {
+            self.problem.set(Some("Storage is not open yet, so nothing was saved. Try again in a moment.".into()));
+            return false;
         };
-        let taxonomy = self.taxonomy.get_untracked();
-        let reason = reason.as_ref().and_then(|id| taxonomy.reason(id));
-        let closed = match previous.closed(outcome, reason, browser::today(), browser::now()) {
-            Ok(closed) => closed,
-            Err(error) => {
-                self.problem.set(Some(error.to_string()));
-                return;
+        if let Err(error) = store.commit(&batch).await {
+            self.problem.set(Some(error.to_string()));
+            return false;
+        }
+        let mut reordered = !batch.deletions.is_empty();
+        self.deals.update(|deals| {
+            for deal in batch.deals {
+                match deals.iter_mut().find(|d| d.id == deal.id) {
+                    Some(existing) => {
+                        reordered |= existing.created_on != deal.created_on || existing.name != deal.name;
+                        *existing = deal;
+                    }
+                    None => {
+                        reordered = true;
+                        deals.push(deal);
+                    }
+                }
             }
-        };
-        let message = match reason {
-            Some(reason) => format!("“{}” closed as {} · {}", previous.name, outcome.label(), reason.label),
-            None => format!("“{}” closed as {}", previous.name, outcome.label()),
+            if !batch.deletions.is_empty() {
+                deals.retain(|deal| !batch.deletions.iter().any(|t| t.id == deal.id));
+            }
+        });
+        if let Some(catalog) = batch.catalog {
+            self.catalog.set(catalog);
+        }
+        if reordered {
+            self.order_generation.update(|generation| *generation += 1);
+        }
+        true
+    }
+
+    pub async fn save_deal(self, deal: Deal) -> bool {
+        self.commit(Batch { deals: vec![deal], ..Batch::default() }).await
+    }
+
+    /// Closes a deal (two clicks from the list), offering undo. Returns the
+    /// reason it could not, for the panel to show.
+    pub fn close_deal(self, id: &DealId, request: &CloseRequest) -> Result<(), String> {
+        timing::mark(timing::CLOSE_CLICKED);
+        let previous = self.deal(id).ok_or("That deal no longer exists.")?;
+        let settings = self.catalog.with_untracked(|catalog| catalog.settings);
+        let closed = previous
+            .closed(request, &settings, browser::today(), browser::now())
+            .map_err(|error| error.to_string())?;
+        let message = match request.reason {
+            Some(reason) => format!("“{}” closed as {} · {}", previous.name, request.outcome.label(), reason.label),
+            None => format!("“{}” closed as {}", previous.name, request.outcome.label()),
         };
         spawn_local(async move {
             if self.save_deal(closed).await {
                 self.closing.set(None);
-                self.offer_undo(message, previous);
+                self.offer_undo(message, vec![previous]);
                 timing::measure_after_render(timing::CLOSE_DEAL, timing::CLOSE_CLICKED);
+            }
+        });
+        Ok(())
+    }
+
+    pub fn reopen_deal(self, id: &DealId) {
+        let Some(previous) = self.deal(id) else { return };
+        let reopened = previous.reopened(browser::now());
+        spawn_local(async move {
+            if self.save_deal(reopened).await {
+                self.offer_undo(format!("“{}” reopened", previous.name), vec![previous]);
             }
         });
     }
 
-    fn offer_undo(self, message: String, previous: Deal) {
+    /// Deletes a deal, offering undo. Resolves to whether it was deleted.
+    pub async fn delete_deal(self, id: &DealId) -> bool {
+        let Some(previous) = self.deal(id) else { return false };
+        let batch = Batch { deletions: vec![Tombstone::new(id.clone(), browser::now())], ..Batch::default() };
+        let deleted = self.commit(batch).await;
+        if deleted {
+            self.offer_undo(format!("“{}” deleted", previous.name), vec![previous]);
+        }
+        deleted
+    }
+
+    pub fn offer_undo(self, message: String, restore: Vec<Deal>) {
         let token = self.next_token.get_value() + 1;
         self.next_token.set_value(token);
-        self.undo.set(Some(UndoOffer { message, previous, token }));
+        self.undo.set(Some(UndoOffer { message, restore, token }));
         set_timeout(
             move || {
                 if self.undo.with_untracked(|offer| offer.as_ref().is_some_and(|o| o.token == token)) {
@@ -174,20 +216,14 @@ impl AppState {
         );
     }
 
-    /// Restores the deal as it was before the last change.
+    /// Puts back the deals as they were before the last change.
     pub fn undo(self) {
         let Some(offer) = self.undo.get_untracked() else { return };
         self.undo.set(None);
-        let restored = Deal { updated_at: browser::now(), ..offer.previous };
+        let now = browser::now();
+        let restored = offer.restore.into_iter().map(|deal| Deal { updated_at: now, ..deal }).collect();
         spawn_local(async move {
-            self.save_deal(restored).await;
+            self.commit(Batch { deals: restored, ..Batch::default() }).await;
         });
-    }
-
-    /// Another tab changed the data: show what is stored now.
-    pub fn refresh(self) {
-        if let Some(store) = self.store() {
-            spawn_local(async move { self.reload(&store).await });
-        }
     }
 }

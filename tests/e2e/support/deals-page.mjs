@@ -21,8 +21,13 @@ export class DealsPage {
     await this.page.getByRole('heading', { name: 'New deal' }).waitFor();
   }
 
+  newDealForm() {
+    return this.page.getByRole('form', { name: 'New deal' });
+  }
+
+  /** A field of the New deal form, by its visible label. */
   field(label) {
-    return this.page.getByLabel(label, { exact: true });
+    return this.newDealForm().getByLabel(label, { exact: true });
   }
 
   async fillNewDeal(values) {
@@ -33,7 +38,7 @@ export class DealsPage {
 
   async addDeal(values) {
     await this.fillNewDeal(values);
-    await this.page.getByRole('button', { name: 'Add deal' }).click();
+    await this.newDealForm().getByRole('button', { name: 'Add deal' }).click();
   }
 
   dealList() {

@@ -34,11 +34,15 @@ export async function serveDirectory(directory, mounts = {}) {
       response.writeHead(403).end();
       return;
     }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
+    // The app's own routes (/deals/…, /settings) get the app, as any
+    // single-page host is set up to do; missing files stay missing.
+    const served = await readFile(file)
+      .then((body) => ({ body, type: TYPES[extname(file)] }))
+      .catch(() => (extname(path) === '' ? readFile(join(root, 'index.html')).then((body) => ({ body, type: TYPES['.html'] })) : null));
+    if (served) {
+      response.writeHead(200, { 'content-type': served.type ?? 'application/octet-stream' });
+      response.end(served.body);
+    } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });

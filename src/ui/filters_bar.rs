@@ -1,0 +1,180 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::analytics::{outcome_key, DealFilter, SortColumn};
+use crate::domain::{CategoryId, CompetitorId, Outcome, OwnerId, ReasonId};
+
+use super::filters::{use_filter, use_set_filter};
+use super::state::AppState;
+
+/// Search, filters and sort order for the deal list.
+#[component]
+pub fn FiltersBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter = use_filter();
+    let set_filter = use_set_filter();
+    let change = move |edit: Box<dyn Fn(&mut DealFilter)>, replace: bool| {
+        let mut next = filter.get_untracked();
+        edit(&mut next);
+        set_filter(next, replace);
+    };
+    let change = StoredValue::new_local(change);
+    let update = move |edit: Box<dyn Fn(&mut DealFilter)>, replace: bool| change.with_value(|change| change(edit, replace));
+
+    let tags = Memo::new(move |_| {
+        state.deals.with(|deals| deals.iter().flat_map(|d| d.tags.values().map(str::to_owned)).collect::<BTreeSet<String>>())
+    });
+    let options = move |items: Vec<(String, String)>, selected: Option<String>| {
+        items
+            .into_iter()
+            .map(|(value, label)| {
+                let is_selected = selected.as_deref() == Some(value.as_str());
+                view! { <option value=value selected=is_selected>{label}</option> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <form class="filters" role="search" aria-label="Filter deals" on:submit=|event| event.prevent_default()>
+            <div class="field search-field">
+                <label for="deal-search">"Search"</label>
+                <input
+                    id="deal-search"
+                    type="search"
+                    placeholder="Name, account, owner, note…  ( / )"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        update(Box::new(move |f| f.text = text.clone()), true);
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="filter-outcome">"Outcome"</label>
+                <select id="filter-outcome" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == value)), false);
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(
+                        Outcome::ALL.into_iter().map(|o| (outcome_key(o).to_owned(), o.label().to_owned())).collect(),
+                        filter.with(|f| f.outcome.map(|o| outcome_key(o).to_owned())),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-owner">"Owner"</label>
+                <select id="filter-owner" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.owner = (!value.is_empty()).then(|| OwnerId::new(value.clone()))), false);
+                }>
+                    <option value="">"Anyone"</option>
+                    {move || options(
+                        state.catalog.with(|c| c.owners.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()),
+                        filter.with(|f| f.owner.as_ref().map(ToString::to_string)),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-reason">"Reason"</label>
+                <select id="filter-reason" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.reason = (!value.is_empty()).then(|| ReasonId::new(value.clone()))), false);
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(
+                        state.catalog.with(|c| c.taxonomy.reasons.iter().map(|r| (r.id.to_string(), r.label.clone())).collect()),
+                        filter.with(|f| f.reason.as_ref().map(ToString::to_string)),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-category">"Category"</label>
+                <select id="filter-category" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.category = (!value.is_empty()).then(|| CategoryId::new(value.clone()))), false);
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(
+                        state.catalog.with(|c| c.taxonomy.categories.iter().map(|k| (k.id.to_string(), k.label.clone())).collect()),
+                        filter.with(|f| f.category.as_ref().map(ToString::to_string)),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-competitor">"Competitor"</label>
+                <select id="filter-competitor" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.competitor = (!value.is_empty()).then(|| CompetitorId::new(value.clone()))), false);
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(
+                        state.catalog.with(|c| c.competitors.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()),
+                        filter.with(|f| f.competitor.as_ref().map(ToString::to_string)),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-tag">"Tag"</label>
+                <select id="filter-tag" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.tag = (!value.is_empty()).then(|| value.clone())), false);
+                }>
+                    <option value="">"Any"</option>
+                    {move || options(
+                        tags.with(|tags| tags.iter().map(|t| (t.clone(), t.clone())).collect()),
+                        filter.with(|f| f.tag.clone()),
+                    )}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-from">"Closing from"</label>
+                <input id="filter-from" type="date"
+                    prop:value=move || filter.with(|f| f.from.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        update(Box::new(move |f| f.from = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()), false);
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="filter-to">"Closing to"</label>
+                <input id="filter-to" type="date"
+                    prop:value=move || filter.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        update(Box::new(move |f| f.to = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()), false);
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="filter-sort">"Sort by"</label>
+                <select id="filter-sort" on:change=move |event| {
+                    let value = event_target_value(&event);
+                    update(Box::new(move |f| f.sort = SortColumn::ALL.into_iter().find(|c| c.key() == value).unwrap_or_default()), false);
+                }>
+                    {move || options(
+                        SortColumn::ALL.into_iter().map(|c| (c.key().to_owned(), c.label().to_owned())).collect(),
+                        Some(filter.with(|f| f.sort.key().to_owned())),
+                    )}
+                </select>
+            </div>
+            <div class="field checkbox-field">
+                <input id="filter-descending" type="checkbox"
+                    prop:checked=move || filter.with(|f| f.descending)
+                    on:change=move |event| {
+                        let descending = event_target_checked(&event);
+                        update(Box::new(move |f| f.descending = descending), false);
+                    }
+                />
+                <label for="filter-descending">"Reverse order"</label>
+            </div>
+            <Show when=move || filter.with(|f| *f != DealFilter::default())>
+                <button type="button" class="quiet" on:click=move |_| update(Box::new(|f| *f = DealFilter::default()), false)>
+                    "Clear filters"
+                </button>
+            </Show>
+        </form>
+    }
+}

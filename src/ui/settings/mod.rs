@@ -1,0 +1,17 @@
+//! The settings page's sections: what closing asks for, the reasons and
+//! categories, the owners, competitors and stages, and storage.
+
+mod catalog_edit;
+mod categories_editor;
+mod merge_history;
+mod named_list_editor;
+mod preferences;
+mod reasons_editor;
+mod storage_info;
+
+pub use categories_editor::CategoriesEditor;
+pub use merge_history::MergeHistory;
+pub use named_list_editor::NamedListEditor;
+pub use preferences::Preferences;
+pub use reasons_editor::ReasonsEditor;
+pub use storage_info::StorageInfo;
