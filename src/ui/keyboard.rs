@@ -86,6 +86,16 @@ pub fn use_global_shortcuts() {
             }
             return;
         }
+        let in_search = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|target| target.id() == "deal-search");
+        if in_search && key == "ArrowDown" {
+            // From the search box straight to the results.
+            move_between_rows(1);
+            event.prevent_default();
+            return;
+        }
         if is_typing(&event) || event.alt_key() {
             return;
         }

@@ -1,0 +1,131 @@
+// Deals and reasons: the keyboard-only close, the reasons editor, two tabs,
+// filters in the URL, and a list of 10,000 deals.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/app-session.mjs';
+import { DealsPage } from './support/deals-page.mjs';
+
+const app = useApp();
+
+async function seed(deals, count, seed) {
+  await deals.page.evaluate(({ count, seed }) => window.wasmBindings.add_sample_deals(count, seed), { count, seed });
+  await deals.reload();
+}
+
+test('a deal is closed with the keyboard alone, and undone', async () => {
+  const { deals } = app;
+  await seed(deals, 5, 30);
+  await deals.addDeal({ Name: 'Keyboard deal' });
+  await deals.reload();
+  const keyboard = deals.page.keyboard;
+
+  await keyboard.press('/');
+  assert.equal(await deals.page.evaluate(() => document.activeElement.id), 'deal-search');
+  await keyboard.type('Keyboard');
+  await deals.page.getByText('1 of 6 deals match').waitFor();
+  await keyboard.press('ArrowDown');
+  assert.equal(await deals.page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Keyboard deal');
+
+  await keyboard.press('l');
+  const panel = deals.deal('Keyboard deal').getByRole('group', { name: 'Why was “Keyboard deal” lost?' });
+  await panel.waitFor();
+  await keyboard.press('2');
+  const second = await deals.page.evaluate(() => document.activeElement.textContent);
+  assert.equal(second, 'No budget');
+  await keyboard.press('Enter');
+  await deals.deal('Keyboard deal').getByText('Lost · No budget').waitFor();
+
+  await keyboard.press('z');
+  await deals.deal('Keyboard deal').getByRole('button', { name: 'Lost', exact: true }).waitFor();
+
+  await keyboard.press('?');
+  await deals.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  await keyboard.press('Escape');
+  assert.equal(await deals.page.getByRole('dialog').count(), 0);
+});
+
+test('archiving hides a reason from closing; merging moves its deals and is recorded', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await deals.addDeal({ Name: 'Budget deal' });
+  await deals.close('Budget deal', 'Lost', 'No budget');
+  await deals.deal('Budget deal').getByText('Lost · No budget').waitFor();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Archive No budget' }).click();
+  await page.getByRole('button', { name: 'Restore No budget' }).waitFor();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
+  await deals.addDeal({ Name: 'Later deal' });
+  await deals.deal('Later deal').getByRole('button', { name: 'Lost', exact: true }).click();
+  await deals.deal('Later deal').getByRole('button', { name: 'Too expensive' }).waitFor();
+  assert.equal(await deals.deal('Later deal').getByRole('button', { name: 'No budget' }).count(), 0);
+  assert.match(await deals.deal('Budget deal').innerText(), /Lost · No budget/, 'history keeps the archived reason');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Merge No budget into' }).selectOption({ label: 'Too expensive' });
+  await page.getByRole('button', { name: 'Merge No budget', exact: true }).click();
+  const history = page.getByRole('region', { name: 'Merged reasons' });
+  await history.getByRole('cell', { name: 'No budget' }).waitFor();
+  assert.match(await history.innerText(), /No budget\s+Too expensive\s+1/);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
+  await deals.deal('Budget deal').getByText('Lost · Too expensive').waitFor();
+  await deals.reload();
+  await deals.deal('Budget deal').getByText('Lost · Too expensive').waitFor();
+});
+
+test('a change in one tab shows in the other within a second', async () => {
+  const { deals } = app;
+  const other = new DealsPage(await deals.page.context().newPage());
+  await other.open(deals.page.url());
+  await deals.addDeal({ Name: 'Seen elsewhere' });
+  await other.deal('Seen elsewhere').waitFor({ timeout: 1_000 });
+  await other.close('Seen elsewhere', 'Won', 'Key feature');
+  await deals.deal('Seen elsewhere').getByText('Won · Key feature').waitFor({ timeout: 1_000 });
+  assert.deepEqual(other.errors, []);
+});
+
+test('the filter lives in the URL: reload, back and forward restore it', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await seed(deals, 40, 9);
+  const everything = await page.getByText(/^40 deals · \d+ open$/).innerText();
+  await page.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Lost' });
+  await page.waitForURL(/\?outcome=lost$/);
+  const filtered = await page.getByText(/of 40 deals match/).innerText();
+  const rows = page.getByRole('list', { name: 'Deals' }).getByRole('listitem');
+  for (const text of await rows.allInnerTexts()) assert.match(text, /Lost/);
+
+  await deals.reload();
+  assert.equal(await page.getByRole('combobox', { name: 'Outcome' }).inputValue(), 'lost');
+  assert.equal(await page.getByText(/of 40 deals match/).innerText(), filtered);
+
+  await page.goBack();
+  await page.getByText(everything).waitFor();
+  await page.goForward();
+  await page.getByText(filtered).waitFor();
+});
+
+test('with 10,000 deals the list stays usable', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await seed(deals, 10_000, 21);
+  await page.getByText(/^10000 deals · \d+ open$/).waitFor();
+  assert.equal(await deals.dealCount(), 50, 'only a page of rows is rendered');
+
+  const started = Date.now();
+  await page.getByLabel('Search').fill('Initech Labs');
+  await page.getByText(/of 10000 deals match/).waitFor();
+  assert.ok(Date.now() - started < 2_000, 'searching 10,000 deals answers within two seconds');
+
+  const row = page
+    .getByRole('list', { name: 'Deals' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Lost', exact: true }) })
+    .first();
+  const name = await row.getAttribute('aria-label');
+  await row.getByRole('button', { name: 'Lost', exact: true }).click();
+  await page.getByRole('button', { name: 'Too expensive', exact: true }).click();
+  await page.getByRole('status').getByText(`“${name}” closed as Lost · Too expensive`).waitFor();
+});
