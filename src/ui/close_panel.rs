@@ -40,7 +40,7 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
     let details_open = RwSignal::new(false);
     let note_focus_id = note_id.clone();
 
-    let save = move |reason_id: ReasonId| {
+    let save = move |reason_id: Option<ReasonId>| {
         let mut catalog = state.catalog.get_untracked();
         let competitor_name = competitor.get_untracked();
         let competitor_id = match competitor_name.trim() {
@@ -53,7 +53,7 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
                 }
             },
         };
-        let reason = catalog.taxonomy.reason(&reason_id).cloned();
+        let reason = reason_id.as_ref().and_then(|id| catalog.taxonomy.reason(id)).cloned();
         let request = CloseRequest {
             secondary_reasons: secondary.get_untracked(),
             competitor: competitor_id,
@@ -72,7 +72,7 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
                 }
             }
             Err(message) => {
-                if reason_id.as_str() == OTHER_REASON {
+                if reason_id.as_ref().is_some_and(|id| id.as_str() == OTHER_REASON) {
                     details_open.set(true);
                     browser::focus(&note_focus_id);
                 }
@@ -135,7 +135,7 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
                             {reasons.into_iter().map(|(reason_id, label)| {
                                 view! {
                                     <button type="button" class="reason"
-                                        on:click=move |_| save.with_value(|save| save(reason_id.clone()))
+                                        on:click=move |_| save.with_value(|save| save(Some(reason_id.clone())))
                                     >{label}</button>
                                 }
                             }).collect_view()}
@@ -143,6 +143,11 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
                     }
                 }).collect_view()}
             </div>
+            <Show when=move || side.is_none() || !state.catalog.with(|c| c.settings.require_reason)>
+                <button type="button" class="primary" on:click=move |_| save.with_value(|save| save(None))>
+                    {if side.is_none() { format!("Close as {}", outcome.label()) } else { "Close without a reason".to_owned() }}
+                </button>
+            </Show>
             <button type="button" class="quiet" on:click=move |_| state.closing.set(None)>"Cancel"</button>
         </div>
     }

@@ -129,3 +129,56 @@ test('with 10,000 deals the list stays usable', async () => {
   await page.getByRole('button', { name: 'Too expensive', exact: true }).click();
   await page.getByRole('status').getByText(`“${name}” closed as Lost · Too expensive`).waitFor();
 });
+
+test('a deal is edited on its own page, reopened, deleted and brought back', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await deals.addDeal({ Name: 'Editable deal', Owner: 'Priya' });
+  await deals.deal('Editable deal').getByRole('link', { name: 'Editable deal' }).click();
+  await page.waitForURL(/\/deals\//);
+  const form = page.getByRole('form', { name: 'Edit deal' });
+  await form.getByLabel('Name', { exact: true }).fill('Edited deal');
+  await form.getByLabel('Competitor').fill('Initech');
+  await form.getByLabel('Segment').fill('Enterprise');
+  await form.getByRole('combobox', { name: 'Stage reached' }).selectOption({ label: 'Proposal' });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { name: 'Edited deal' }).waitFor();
+
+  await page.reload();
+  const reloaded = page.getByRole('form', { name: 'Edit deal' });
+  assert.equal(await reloaded.getByLabel('Competitor').inputValue(), 'Initech');
+  assert.equal(await reloaded.getByLabel('Owner').inputValue(), 'Priya');
+  assert.equal(await reloaded.getByRole('combobox', { name: 'Stage reached' }).inputValue(), 'stage-proposal');
+
+  await page.getByRole('button', { name: 'Won', exact: true }).click();
+  await page.getByRole('button', { name: 'Strong relationship' }).click();
+  await page.getByText(/Status: Won · Strong relationship/).waitFor();
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await page.getByText('Status: Open').waitFor();
+
+  await page.getByRole('button', { name: 'Delete deal' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('status').getByText('“Edited deal” deleted').waitFor();
+  assert.equal(await deals.deal('Edited deal').count(), 0);
+  await deals.undoButton().click();
+  await deals.deal('Edited deal').waitFor();
+  await deals.reload();
+  await deals.deal('Edited deal').waitFor();
+});
+
+test('a deal can end with no decision or be disqualified from its page', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  for (const [name, outcome, finish, status] of [
+    ['Shelved project', 'No decision', 'Project postponed', 'Status: No decision · Project postponed'],
+    ['Tyre kicker', 'Disqualified', 'Close as Disqualified', 'Status: Disqualified'],
+  ]) {
+    await page.goto(new URL('/', page.url()).href);
+    await deals.ready();
+    await deals.addDeal({ Name: name });
+    await deals.deal(name).getByRole('link', { name }).click();
+    await page.getByRole('button', { name: outcome, exact: true }).click();
+    await page.getByRole('button', { name: finish }).click();
+    await page.getByText(status).waitFor();
+  }
+});

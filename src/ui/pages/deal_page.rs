@@ -99,7 +99,8 @@ fn DealEditor(deal_id: DealId, deal: Memo<Option<crate::domain::Deal>>) -> impl 
         move |outcome: Outcome| state.closing.set(Some(Closing { deal: deal_id.clone(), outcome }))
     };
     let open_won = open_panel.clone();
-    let open_lost = open_panel;
+    let open_lost = open_panel.clone();
+    let open_other = open_panel;
     let panel_id = format!("close-panel-{deal_id}");
     let panel = {
         let deal_id = deal_id.clone();
@@ -137,9 +138,13 @@ fn DealEditor(deal_id: DealId, deal: Memo<Option<crate::domain::Deal>>) -> impl 
                 <Show when=is_closed fallback=move || {
                     let open_won = open_won.clone();
                     let open_lost = open_lost.clone();
+                    let open_no_decision = open_other.clone();
+                    let open_disqualified = open_other.clone();
                     view! {
                         <button type="button" class="won-button" on:click=move |_| open_won(Outcome::Won)>"Won"</button>
                         <button type="button" class="lost-button" on:click=move |_| open_lost(Outcome::Lost)>"Lost"</button>
+                        <button type="button" on:click=move |_| open_no_decision(Outcome::NoDecision)>"No decision"</button>
+                        <button type="button" on:click=move |_| open_disqualified(Outcome::Disqualified)>"Disqualified"</button>
                     }
                 }>
                     <button type="button" on:click=reopen.clone()>"Reopen"</button>
