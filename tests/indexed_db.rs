@@ -223,19 +223,29 @@ async fn many_single_saves_are_folded_into_chunks_without_losing_any() {
     assert_eq!(deals, singles);
 }
 
-#[wasm_bindgen_test]
-async fn a_version_1_database_is_upgraded_in_place() {
-    let name = database_name("v1");
+/// A database laid out as schema 1 (deals and meta) or 2 (plus chunks) left it.
+async fn open_as_old_schema(name: &str, version: u32) -> idb::Database {
     let factory = idb::Factory::new().expect("factory");
-    let mut request = factory.open(&name, Some(1)).expect("request");
-    request.on_upgrade_needed(|event| {
+    let mut request = factory.open(name, Some(version)).expect("request");
+    request.on_upgrade_needed(move |event| {
         let database = idb::DatabaseEvent::database(&event).expect("database");
         let mut deals = idb::ObjectStoreParams::new();
         deals.key_path(Some(idb::KeyPath::new_single("id")));
         database.create_object_store("deals", deals).expect("deals store");
         database.create_object_store("meta", idb::ObjectStoreParams::new()).expect("meta store");
+        if version >= 2 {
+            let mut chunks = idb::ObjectStoreParams::new();
+            chunks.auto_increment(true);
+            database.create_object_store("deal_chunks", chunks).expect("chunks store");
+        }
     });
-    let version_1 = request.await.expect("opens at version 1");
+    request.await.expect("opens at the old version")
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_in_place() {
+    let name = database_name("v1");
+    let version_1 = open_as_old_schema(&name, 1).await;
     let transaction = version_1.transaction(&["deals"], idb::TransactionMode::ReadWrite).expect("transaction");
     let record = js_sys::JSON::parse(
         r#"{"id":"v1-deal","name":"Written by version 1","account":"","amount":null,"owner":"",
@@ -258,19 +268,7 @@ async fn a_version_1_database_is_upgraded_in_place() {
 #[wasm_bindgen_test]
 async fn a_version_2_database_migrates_owners_and_its_reason_list() {
     let name = database_name("v2");
-    let factory = idb::Factory::new().expect("factory");
-    let mut request = factory.open(&name, Some(2)).expect("request");
-    request.on_upgrade_needed(|event| {
-        let database = idb::DatabaseEvent::database(&event).expect("database");
-        let mut deals = idb::ObjectStoreParams::new();
-        deals.key_path(Some(idb::KeyPath::new_single("id")));
-        database.create_object_store("deals", deals).expect("deals store");
-        database.create_object_store("meta", idb::ObjectStoreParams::new()).expect("meta store");
-        let mut chunks = idb::ObjectStoreParams::new();
-        chunks.auto_increment(true);
-        database.create_object_store("deal_chunks", chunks).expect("chunks store");
-    });
-    let version_2 = request.await.expect("opens at version 2");
+    let version_2 = open_as_old_schema(&name, 2).await;
     let mut renamed = Taxonomy::standard();
     renamed.reasons[0].label = "Price too high".into();
     let transaction = version_2.transaction(&["deals", "meta"], idb::TransactionMode::ReadWrite).expect("transaction");

@@ -25,15 +25,6 @@ pub fn FiltersBar() -> impl IntoView {
     let tags = Memo::new(move |_| {
         state.deals.with(|deals| deals.iter().flat_map(|d| d.tags.values().map(str::to_owned)).collect::<BTreeSet<String>>())
     });
-    let options = move |items: Vec<(String, String)>, selected: Option<String>| {
-        items
-            .into_iter()
-            .map(|(value, label)| {
-                let is_selected = selected.as_deref() == Some(value.as_str());
-                view! { <option value=value selected=is_selected>{label}</option> }
-            })
-            .collect_view()
-    };
 
     view! {
         <form class="filters" role="search" aria-label="Filter deals" on:submit=|event| event.prevent_default()>
@@ -50,84 +41,30 @@ pub fn FiltersBar() -> impl IntoView {
                     }
                 />
             </div>
-            <div class="field">
-                <label for="filter-outcome">"Outcome"</label>
-                <select id="filter-outcome" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == value)), false);
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(
-                        Outcome::ALL.into_iter().map(|o| (outcome_key(o).to_owned(), o.label().to_owned())).collect(),
-                        filter.with(|f| f.outcome.map(|o| outcome_key(o).to_owned())),
-                    )}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-owner">"Owner"</label>
-                <select id="filter-owner" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.owner = (!value.is_empty()).then(|| OwnerId::new(value.clone()))), false);
-                }>
-                    <option value="">"Anyone"</option>
-                    {move || options(
-                        state.catalog.with(|c| c.owners.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()),
-                        filter.with(|f| f.owner.as_ref().map(ToString::to_string)),
-                    )}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-reason">"Reason"</label>
-                <select id="filter-reason" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.reason = (!value.is_empty()).then(|| ReasonId::new(value.clone()))), false);
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(
-                        state.catalog.with(|c| c.taxonomy.reasons.iter().map(|r| (r.id.to_string(), r.label.clone())).collect()),
-                        filter.with(|f| f.reason.as_ref().map(ToString::to_string)),
-                    )}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-category">"Category"</label>
-                <select id="filter-category" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.category = (!value.is_empty()).then(|| CategoryId::new(value.clone()))), false);
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(
-                        state.catalog.with(|c| c.taxonomy.categories.iter().map(|k| (k.id.to_string(), k.label.clone())).collect()),
-                        filter.with(|f| f.category.as_ref().map(ToString::to_string)),
-                    )}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-competitor">"Competitor"</label>
-                <select id="filter-competitor" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.competitor = (!value.is_empty()).then(|| CompetitorId::new(value.clone()))), false);
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(
-                        state.catalog.with(|c| c.competitors.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()),
-                        filter.with(|f| f.competitor.as_ref().map(ToString::to_string)),
-                    )}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-tag">"Tag"</label>
-                <select id="filter-tag" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.tag = (!value.is_empty()).then(|| value.clone())), false);
-                }>
-                    <option value="">"Any"</option>
-                    {move || options(
-                        tags.with(|tags| tags.iter().map(|t| (t.clone(), t.clone())).collect()),
-                        filter.with(|f| f.tag.clone()),
-                    )}
-                </select>
-            </div>
+            <FilterSelect id="filter-outcome" label="Outcome" any="Any"
+                options=Signal::derive(|| Outcome::ALL.into_iter().map(|o| (outcome_key(o).to_owned(), o.label().to_owned())).collect())
+                selected=Signal::derive(move || filter.with(|f| f.outcome.map(|o| outcome_key(o).to_owned())))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == value)), false))/>
+            <FilterSelect id="filter-owner" label="Owner" any="Anyone"
+                options=Signal::derive(move || state.catalog.with(|c| c.owners.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()))
+                selected=Signal::derive(move || filter.with(|f| f.owner.as_ref().map(ToString::to_string)))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.owner = (!value.is_empty()).then(|| OwnerId::new(value.clone()))), false))/>
+            <FilterSelect id="filter-reason" label="Reason" any="Any"
+                options=Signal::derive(move || state.catalog.with(|c| c.taxonomy.reasons.iter().map(|r| (r.id.to_string(), r.label.clone())).collect()))
+                selected=Signal::derive(move || filter.with(|f| f.reason.as_ref().map(ToString::to_string)))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.reason = (!value.is_empty()).then(|| ReasonId::new(value.clone()))), false))/>
+            <FilterSelect id="filter-category" label="Category" any="Any"
+                options=Signal::derive(move || state.catalog.with(|c| c.taxonomy.categories.iter().map(|k| (k.id.to_string(), k.label.clone())).collect()))
+                selected=Signal::derive(move || filter.with(|f| f.category.as_ref().map(ToString::to_string)))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.category = (!value.is_empty()).then(|| CategoryId::new(value.clone()))), false))/>
+            <FilterSelect id="filter-competitor" label="Competitor" any="Any"
+                options=Signal::derive(move || state.catalog.with(|c| c.competitors.items.iter().map(|i| (i.id.to_string(), i.name.clone())).collect()))
+                selected=Signal::derive(move || filter.with(|f| f.competitor.as_ref().map(ToString::to_string)))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.competitor = (!value.is_empty()).then(|| CompetitorId::new(value.clone()))), false))/>
+            <FilterSelect id="filter-tag" label="Tag" any="Any"
+                options=Signal::derive(move || tags.with(|tags| tags.iter().map(|t| (t.clone(), t.clone())).collect()))
+                selected=Signal::derive(move || filter.with(|f| f.tag.clone()))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.tag = (!value.is_empty()).then(|| value.clone())), false))/>
             <div class="field">
                 <label for="filter-from">"Closing from"</label>
                 <input id="filter-from" type="date"
@@ -148,18 +85,10 @@ pub fn FiltersBar() -> impl IntoView {
                     }
                 />
             </div>
-            <div class="field">
-                <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    update(Box::new(move |f| f.sort = SortColumn::ALL.into_iter().find(|c| c.key() == value).unwrap_or_default()), false);
-                }>
-                    {move || options(
-                        SortColumn::ALL.into_iter().map(|c| (c.key().to_owned(), c.label().to_owned())).collect(),
-                        Some(filter.with(|f| f.sort.key().to_owned())),
-                    )}
-                </select>
-            </div>
+            <FilterSelect id="filter-sort" label="Sort by" any=""
+                options=Signal::derive(|| SortColumn::ALL.into_iter().map(|c| (c.key().to_owned(), c.label().to_owned())).collect())
+                selected=Signal::derive(move || Some(filter.with(|f| f.sort.key().to_owned())))
+                on_pick=Callback::new(move |value: String| update(Box::new(move |f| f.sort = SortColumn::ALL.into_iter().find(|c| c.key() == value).unwrap_or_default()), false))/>
             <div class="field checkbox-field">
                 <input id="filter-descending" type="checkbox"
                     prop:checked=move || filter.with(|f| f.descending)
@@ -176,5 +105,33 @@ pub fn FiltersBar() -> impl IntoView {
                 </button>
             </Show>
         </form>
+    }
+}
+
+/// A labelled choice among `options` (value, label); `any` names the choice
+/// of no value, and an empty `any` offers none.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    selected: Signal<Option<String>>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |event| on_pick.run(event_target_value(&event))>
+                {(!any.is_empty()).then(|| view! { <option value="">{any}</option> })}
+                {move || {
+                    let chosen = selected.get();
+                    options.get().into_iter().map(|(value, text)| {
+                        let is_selected = chosen.as_deref() == Some(value.as_str());
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
     }
 }
