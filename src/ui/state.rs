@@ -41,9 +41,9 @@ pub struct Closing {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub deals: RwSignal<Vec<Deal>>,
-    /// Changes whenever a deal is added or removed or its place in the list
-    /// may change; saving a close does not, so the list need not re-sort
-    /// 100,000 deals.
+    /// Changes whenever a deal is added or removed, or a change may move it
+    /// in the list or alter the filter's choices (its tags); saving a close
+    /// does not, so the list need not re-sort 100,000 deals.
     pub order_generation: RwSignal<u64>,
     pub catalog: RwSignal<Catalog>,
     pub loading: RwSignal<Loading>,
@@ -132,7 +132,9 @@ impl AppState {
             for deal in batch.deals {
                 match deals.iter_mut().find(|d| d.id == deal.id) {
                     Some(existing) => {
-                        reordered |= existing.created_on != deal.created_on || existing.name != deal.name;
+                        reordered |= existing.created_on != deal.created_on
+                            || existing.name != deal.name
+                            || existing.tags != deal.tags;
                         *existing = deal;
                     }
                     None => {
