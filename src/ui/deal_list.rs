@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::deal_row::DealRow;
+use super::format;
 use super::filters::use_filter;
 use super::state::AppState;
 
@@ -43,9 +44,9 @@ pub fn DealList() -> impl IntoView {
                 <h2 id="deals-title">"Deals"</h2>
                 <p class="count" aria-live="polite">
                     {move || if filter.with(|f| f.narrows()) {
-                        format!("{} of {} deals match", matching(), total())
+                        format!("{} of {} deals match", format::count(matching()), format::count(total()))
                     } else {
-                        format!("{} deals · {} open", total(), open_count())
+                        format!("{} deals · {} open", format::count(total()), format::count(open_count()))
                     }}
                 </p>
             </div>
@@ -70,7 +71,7 @@ pub fn DealList() -> impl IntoView {
                 </ul>
                 <Show when=move || { hidden() > 0 }>
                     <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                        {move || format!("Show {} more of {}", hidden().min(PAGE_SIZE), hidden())}
+                        {move || format!("Show {} more of {}", hidden().min(PAGE_SIZE), format::count(hidden()))}
                     </button>
                 </Show>
             </Show>

@@ -11,6 +11,7 @@ use wasm_bindgen::JsValue;
 use crate::domain::Money;
 
 thread_local! {
+    static COUNT_FORMAT: Function = Intl::NumberFormat::new(&Array::new(), &Object::new()).format();
     static MONEY_FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
     static DATE_FORMAT: Function = Intl::DateTimeFormat::new(
         &Array::new(),
@@ -29,6 +30,13 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 
 fn apply(format: &Function, value: &JsValue) -> Option<String> {
     format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
+}
+
+/// A whole number with the locale's grouping: "10,000", "10 000"…
+pub fn count(value: usize) -> String {
+    COUNT_FORMAT
+        .with(|format| apply(format, &JsValue::from_f64(value as f64)))
+        .unwrap_or_else(|| value.to_string())
 }
 
 pub fn money(amount: &Money) -> String {

@@ -2,6 +2,7 @@
 //! is written to storage first and shown only once it is saved, so the screen
 //! never shows something that a reload would take away.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -54,8 +55,15 @@ pub struct AppState {
     /// The row the keyboard is on.
     pub cursor: RwSignal<Option<DealId>>,
     pub help_open: RwSignal<bool>,
+    /// Where each deal sits in `deals`, so that a close finds its deal
+    /// without scanning 100,000 of them.
+    positions: StoredValue<HashMap<DealId, usize>, LocalStorage>,
     store: StoredValue<Option<Rc<IndexedDbStore>>, LocalStorage>,
     next_token: StoredValue<u64>,
+}
+
+fn index_of(deals: &[Deal]) -> HashMap<DealId, usize> {
+    deals.iter().enumerate().map(|(at, deal)| (deal.id.clone(), at)).collect()
 }
 
 impl AppState {
@@ -70,6 +78,7 @@ impl AppState {
             closing: RwSignal::new(None),
             cursor: RwSignal::new(None),
             help_open: RwSignal::new(false),
+            positions: StoredValue::new_local(HashMap::new()),
             store: StoredValue::new_local(None),
             next_token: StoredValue::new(0),
         }
@@ -97,6 +106,7 @@ impl AppState {
                     self.problem.set(Some(warning));
                 }
                 self.catalog.set(snapshot.catalog);
+                self.positions.set_value(index_of(&snapshot.deals));
                 self.deals.set(snapshot.deals);
                 self.order_generation.update(|generation| *generation += 1);
                 self.loading.set(Loading::Ready);
@@ -114,7 +124,8 @@ impl AppState {
     }
 
     pub fn deal(self, id: &DealId) -> Option<Deal> {
-        self.deals.with_untracked(|deals| deals.iter().find(|d| &d.id == id).cloned())
+        let at = self.positions.with_value(|positions| positions.get(id).copied())?;
+        self.deals.with_untracked(|deals| deals.get(at).filter(|deal| &deal.id == id).cloned())
     }
 
     /// Saves the batch, then shows it; on failure, shows why and changes nothing.
@@ -128,9 +139,11 @@ impl AppState {
             return false;
         }
         let mut reordered = !batch.deletions.is_empty();
+        let positions = self.positions;
         self.deals.update(|deals| {
             for deal in batch.deals {
-                match deals.iter_mut().find(|d| d.id == deal.id) {
+                let at = positions.with_value(|positions| positions.get(&deal.id).copied());
+                match at.and_then(|at| deals.get_mut(at)).filter(|existing| existing.id == deal.id) {
                     Some(existing) => {
                         reordered |= existing.created_on != deal.created_on
                             || existing.name != deal.name
@@ -139,12 +152,16 @@ impl AppState {
                     }
                     None => {
                         reordered = true;
+                        positions.update_value(|positions| {
+                            positions.insert(deal.id.clone(), deals.len());
+                        });
                         deals.push(deal);
                     }
                 }
             }
             if !batch.deletions.is_empty() {
                 deals.retain(|deal| !batch.deletions.iter().any(|t| t.id == deal.id));
+                positions.set_value(index_of(deals));
             }
         });
         if let Some(catalog) = batch.catalog {
