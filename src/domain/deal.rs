@@ -72,11 +72,19 @@ pub struct CloseRequest<'a> {
     pub secondary_reasons: Vec<ReasonId>,
     pub competitor: Option<CompetitorId>,
     pub note: String,
+    pub confirmed_by_buyer: bool,
 }
 
 impl<'a> CloseRequest<'a> {
     pub fn new(outcome: Outcome, reason: Option<&'a Reason>) -> Self {
-        CloseRequest { outcome, reason, secondary_reasons: Vec::new(), competitor: None, note: String::new() }
+        CloseRequest {
+            outcome,
+            reason,
+            secondary_reasons: Vec::new(),
+            competitor: None,
+            note: String::new(),
+            confirmed_by_buyer: false,
+        }
     }
 }
 
@@ -172,6 +180,7 @@ impl Deal {
             reason: reason_id,
             secondary_reasons: if outcome.reason_side().is_some() { secondary_reasons } else { Vec::new() },
             competitor: request.competitor.clone().or_else(|| self.competitor.clone()),
+            reason_source: if request.confirmed_by_buyer { ReasonSource::ConfirmedByBuyer } else { ReasonSource::SalespersonView },
             notes,
             close_date: Some(close_date),
             updated_at: now,
@@ -318,6 +327,10 @@ mod tests {
         assert_eq!(closed.competitor, Some(CompetitorId::new("initech")));
         assert_eq!(closed.notes, "Met at a trade fair.\n\nCheaper by 30 %");
         assert_eq!(closed.all_reasons().count(), 2);
+        assert_eq!(closed.reason_source, ReasonSource::SalespersonView);
+        let confirmed = CloseRequest { confirmed_by_buyer: true, ..request };
+        let closed = deal.closed(&confirmed, &Settings::default(), date("2026-03-01"), DateTime::UNIX_EPOCH).expect("closes");
+        assert_eq!(closed.reason_source, ReasonSource::ConfirmedByBuyer);
     }
 
     #[test]

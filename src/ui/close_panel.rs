@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::domain::{CloseRequest, CompetitorId, DealId, Outcome, ReasonId, OTHER_REASON};
-use crate::storage::Batch;
 
 use super::browser;
 use super::state::AppState;
@@ -31,11 +30,13 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
     let labelled_by = heading_id.clone();
     let note_id = format!("{id}-note");
     let competitor_id = format!("{id}-competitor");
+    let confirmed_id = format!("{id}-confirmed");
     let heading = format!("Why was “{deal_name}” {}?", outcome.label().to_lowercase());
 
     let competitor = RwSignal::new(String::new());
     let secondary = RwSignal::new(Vec::<ReasonId>::new());
     let note = RwSignal::new(String::new());
+    let confirmed = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let details_open = RwSignal::new(false);
     let note_focus_id = note_id.clone();
@@ -58,23 +59,20 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
             secondary_reasons: secondary.get_untracked(),
             competitor: competitor_id,
             note: note.get_untracked(),
+            confirmed_by_buyer: confirmed.get_untracked(),
             ..CloseRequest::new(outcome, reason.as_ref())
         };
-        match state.close_deal(&deal_id, &request) {
-            Ok(()) => {
-                problem.set(None);
-                if catalog != state.catalog.get_untracked() {
-                    // A competitor named here for the first time joins the list.
-                    let batch = Batch { catalog: Some(catalog), ..Batch::default() };
-                    leptos::task::spawn_local(async move {
-                        state.commit(batch).await;
-                    });
-                }
-            }
+        // A competitor named here for the first time joins the list, in the
+        // same transaction as the close.
+        let new_catalog = (catalog != state.catalog.get_untracked()).then_some(catalog);
+        match state.close_deal(&deal_id, &request, new_catalog) {
+            Ok(()) => problem.set(None),
             Err(message) => {
                 if reason_id.as_ref().is_some_and(|id| id.as_str() == OTHER_REASON) {
                     details_open.set(true);
-                    browser::focus(&note_focus_id);
+                    // Once the details have opened and the note can take focus.
+                    let note_id = note_focus_id.clone();
+                    set_timeout(move || browser::focus(&note_id), std::time::Duration::ZERO);
                 }
                 problem.set(Some(message));
             }
@@ -101,6 +99,12 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
                             prop:value=move || note.get()
                             on:input=move |event| note.set(event_target_value(&event))></textarea>
                     </div>
+                </div>
+                <div class="checkbox-field">
+                    <input id=confirmed_id.clone() type="checkbox"
+                        prop:checked=move || confirmed.get()
+                        on:change=move |event| confirmed.set(event_target_checked(&event))/>
+                    <label for=confirmed_id>"The buyer confirmed the reason"</label>
                 </div>
                 <fieldset class="secondary-reasons">
                     <legend>"Other reasons that played a part"</legend>

@@ -138,6 +138,10 @@ impl AppState {
             self.problem.set(Some(error.to_string()));
             return false;
         }
+        // The catalog first: rows drawn for the new deals read names from it.
+        if let Some(catalog) = batch.catalog {
+            self.catalog.set(catalog);
+        }
         let mut reordered = !batch.deletions.is_empty();
         let positions = self.positions;
         self.deals.update(|deals| {
@@ -164,9 +168,6 @@ impl AppState {
                 positions.set_value(index_of(deals));
             }
         });
-        if let Some(catalog) = batch.catalog {
-            self.catalog.set(catalog);
-        }
         if reordered {
             self.order_generation.update(|generation| *generation += 1);
         }
@@ -177,9 +178,10 @@ impl AppState {
         self.commit(Batch { deals: vec![deal], ..Batch::default() }).await
     }
 
-    /// Closes a deal (two clicks from the list), offering undo. Returns the
+    /// Closes a deal (two clicks from the list), offering undo, and saves
+    /// `catalog` with it when closing named a new competitor. Returns the
     /// reason it could not, for the panel to show.
-    pub fn close_deal(self, id: &DealId, request: &CloseRequest) -> Result<(), String> {
+    pub fn close_deal(self, id: &DealId, request: &CloseRequest, catalog: Option<Catalog>) -> Result<(), String> {
         timing::mark(timing::CLOSE_CLICKED);
         let previous = self.deal(id).ok_or("That deal no longer exists.")?;
         let settings = self.catalog.with_untracked(|catalog| catalog.settings);
@@ -191,7 +193,7 @@ impl AppState {
             None => format!("“{}” closed as {}", previous.name, request.outcome.label()),
         };
         spawn_local(async move {
-            if self.save_deal(closed).await {
+            if self.commit(Batch { deals: vec![closed], catalog, ..Batch::default() }).await {
                 self.closing.set(None);
                 self.offer_undo(message, vec![previous]);
                 timing::measure_after_render(timing::CLOSE_DEAL, timing::CLOSE_CLICKED);

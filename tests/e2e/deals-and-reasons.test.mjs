@@ -182,3 +182,31 @@ test('a deal can end with no decision or be disqualified from its page', async (
     await page.getByText(status).waitFor();
   }
 });
+
+test('the close panel records competitor, other reasons and a note; “Other” asks for a note', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await deals.addDeal({ Name: 'Detailed loss' });
+  const row = deals.deal('Detailed loss');
+  await row.getByRole('button', { name: 'Lost', exact: true }).click();
+  await row.getByRole('button', { name: 'Other', exact: true }).click();
+  await row.getByRole('alert').getByText('Add a note saying what “Other” means for this deal.').waitFor();
+  const note = row.getByLabel('Note: what we learned');
+  assert.equal(await note.evaluate((element) => element === document.activeElement), true, 'the note is focused');
+
+  await row.getByLabel('Lost to').fill('Initech');
+  await row.getByRole('checkbox', { name: 'Slow follow-up' }).check();
+  await row.getByRole('checkbox', { name: 'The buyer confirmed the reason' }).check();
+  await note.fill('They wanted on-site support');
+  await row.getByRole('button', { name: 'Other', exact: true }).click();
+  await row.getByText('Lost · Other · vs Initech').waitFor();
+
+  await row.getByRole('link', { name: 'Detailed loss' }).click();
+  const form = page.getByRole('form', { name: 'Edit deal' });
+  assert.equal(await form.getByLabel('Competitor').inputValue(), 'Initech');
+  assert.equal(await form.getByLabel('Notes: what we learned').inputValue(), 'They wanted on-site support');
+  assert.equal(await form.getByRole('checkbox', { name: 'The buyer confirmed the reason' }).isChecked(), true);
+  await page.getByRole('link', { name: '← All deals' }).click();
+  await page.getByRole('combobox', { name: 'Reason' }).selectOption({ label: 'Slow follow-up' });
+  await deals.deal('Detailed loss').waitFor();
+});
