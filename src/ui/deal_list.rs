@@ -21,12 +21,13 @@ pub fn DealList() -> impl IntoView {
         state.order_generation.track();
         let filter = filter.get();
         let count = shown.get();
-        let catalog = state.catalog.get();
-        if filter.narrows() {
-            state.deals.with(|deals| filter.page(deals, &catalog, count))
-        } else {
-            state.deals.with_untracked(|deals| filter.page(deals, &catalog, count))
-        }
+        state.catalog.with(|catalog| {
+            if filter.narrows() {
+                state.deals.with(|deals| filter.page(deals, catalog, count))
+            } else {
+                state.deals.with_untracked(|deals| filter.page(deals, catalog, count))
+            }
+        })
     });
     let visible = move || {
         state.deals.with(|deals| {

@@ -20,7 +20,8 @@ pub fn DealPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").map(DealId::new)));
     let deal = Memo::new(move |_| {
         let id = id.get()?;
-        state.deals.with(|deals| deals.iter().find(|d| d.id == id).cloned())
+        state.deals.track();
+        state.deal(&id)
     });
     let exists = Memo::new(move |_| deal.with(Option::is_some));
 
