@@ -37,14 +37,7 @@ fn side_name(applies_to: AppliesTo) -> &'static str {
 
 impl Taxonomy {
     fn checked_label(&self, label: &str, except: Option<&ReasonId>) -> Result<String, EditError> {
-        let label = label.trim();
-        if label.is_empty() {
-            return Err(EditError::EmptyLabel);
-        }
-        match self.reasons.iter().find(|r| r.label.eq_ignore_ascii_case(label) && Some(&r.id) != except) {
-            Some(existing) => Err(EditError::DuplicateLabel(existing.label.clone())),
-            None => Ok(label.to_owned()),
-        }
+        unique_label(label, self.reasons.iter().filter(|r| Some(&r.id) != except).map(|r| r.label.as_str()))
     }
 
     fn reason_mut(&mut self, id: &ReasonId) -> Result<&mut Reason, EditError> {
@@ -203,14 +196,20 @@ impl Taxonomy {
     }
 
     fn checked_category_label(&self, label: &str, except: Option<&CategoryId>) -> Result<String, EditError> {
-        let label = label.trim();
-        if label.is_empty() {
-            return Err(EditError::EmptyLabel);
-        }
-        match self.categories.iter().find(|c| c.label.eq_ignore_ascii_case(label) && Some(&c.id) != except) {
-            Some(existing) => Err(EditError::DuplicateLabel(existing.label.clone())),
-            None => Ok(label.to_owned()),
-        }
+        unique_label(label, self.categories.iter().filter(|c| Some(&c.id) != except).map(|c| c.label.as_str()))
+    }
+}
+
+/// `label` without surrounding spaces, unless it is empty or one of `others`
+/// already has it (ignoring case).
+fn unique_label<'a>(label: &str, mut others: impl Iterator<Item = &'a str>) -> Result<String, EditError> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(EditError::EmptyLabel);
+    }
+    match others.find(|other| other.eq_ignore_ascii_case(label)) {
+        Some(existing) => Err(EditError::DuplicateLabel(existing.to_owned())),
+        None => Ok(label.to_owned()),
     }
 }
 

@@ -64,8 +64,7 @@ pub fn ClosePanel(id: String, deal_id: DealId, deal_name: String, outcome: Outco
         };
         // A competitor named here for the first time joins the list, in the
         // same transaction as the close.
-        let new_catalog = (catalog != state.catalog.get_untracked()).then_some(catalog);
-        match state.close_deal(&deal_id, &request, new_catalog) {
+        match state.close_deal(&deal_id, &request, state.changed_catalog(catalog)) {
             Ok(()) => problem.set(None),
             Err(message) => {
                 if reason_id.as_ref().is_some_and(|id| id.as_str() == OTHER_REASON) {

@@ -22,8 +22,17 @@ pub fn input_id(field: DealField) -> &'static str {
     }
 }
 
-type Get = fn(&DealDraft) -> String;
-type Set = fn(&mut DealDraft, String);
+/// Shows a refused draft's problems beside their fields, and puts the
+/// keyboard on the first field at fault.
+pub fn show_draft_errors(errors: RwSignal<DraftErrors>, found: DraftErrors) {
+    if let Some(first) = found.fields().next() {
+        super::browser::focus(input_id(first));
+    }
+    errors.set(found);
+}
+
+type ReadField = fn(&DealDraft) -> String;
+type WriteField = fn(&mut DealDraft, String);
 
 /// One labelled text input with its error message beside it.
 #[component]
@@ -33,8 +42,8 @@ pub fn TextField(
     label: &'static str,
     draft: RwSignal<DealDraft>,
     errors: RwSignal<DraftErrors>,
-    get: Get,
-    set: Set,
+    get: ReadField,
+    set: WriteField,
     #[prop(default = "")] placeholder: &'static str,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "text")] input_mode: &'static str,

@@ -16,15 +16,28 @@ pub fn DealRow(deal: Deal) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.closing.with(|c| c.as_ref().filter(|c| c.deal == id).map(|c| c.outcome)))
     };
-    let toggle = {
+    let panel_id = format!("close-panel-{}", deal.id);
+    // *Won* and *Lost* each open (or, clicked again, close) the panel below.
+    let close_button = {
         let id = id.clone();
-        move |outcome: Outcome| {
-            let next = (panel_outcome.get_untracked() != Some(outcome)).then(|| Closing { deal: id.clone(), outcome });
-            state.closing.set(next);
+        let panel_id = panel_id.clone();
+        move |outcome: Outcome, class: &'static str| {
+            let id = id.clone();
+            let toggle = move |_| {
+                let next = (panel_outcome.get_untracked() != Some(outcome)).then(|| Closing { deal: id.clone(), outcome });
+                state.closing.set(next);
+            };
+            view! {
+                <button
+                    type="button"
+                    class=class
+                    aria-expanded=move || (panel_outcome.get() == Some(outcome)).to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=toggle
+                >{outcome.label()}</button>
+            }
         }
     };
-    let toggle_won = toggle.clone();
-    let toggle_lost = toggle;
 
     let (owner, reason_label, competitor) = state.catalog.with_untracked(|catalog| {
         (
@@ -39,9 +52,6 @@ pub fn DealRow(deal: Deal) -> impl IntoView {
     let close_date = deal.close_date.map(format::date);
     let outcome = deal.outcome;
     let outcome_class = format!("outcome outcome-{}", crate::analytics::outcome_key(outcome));
-    let panel_id = format!("close-panel-{}", deal.id);
-    let panel_id_won = panel_id.clone();
-    let panel_id_lost = panel_id.clone();
     let name = deal.name.clone();
     let href = format!("/deals/{}", deal.id);
     let row_label = deal.name.clone();
@@ -72,20 +82,8 @@ pub fn DealRow(deal: Deal) -> impl IntoView {
                 } else {
                     view! {
                         <span class="close-actions">
-                            <button
-                                type="button"
-                                class="won-button"
-                                aria-expanded=move || (panel_outcome.get() == Some(Outcome::Won)).to_string()
-                                aria-controls=panel_id_won
-                                on:click=move |_| toggle_won(Outcome::Won)
-                            >"Won"</button>
-                            <button
-                                type="button"
-                                class="lost-button"
-                                aria-expanded=move || (panel_outcome.get() == Some(Outcome::Lost)).to_string()
-                                aria-controls=panel_id_lost
-                                on:click=move |_| toggle_lost(Outcome::Lost)
-                            >"Lost"</button>
+                            {close_button(Outcome::Won, "won-button")}
+                            {close_button(Outcome::Lost, "lost-button")}
                         </span>
                     }.into_any()
                 }}

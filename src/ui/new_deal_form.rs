@@ -5,7 +5,7 @@ use crate::domain::{DealDraft, DealField, DraftErrors};
 use crate::storage::Batch;
 
 use super::browser;
-use super::deal_fields::{input_id, MoreFields, NameSuggestions, TextField};
+use super::deal_fields::{input_id, show_draft_errors, MoreFields, NameSuggestions, TextField};
 use super::state::AppState;
 
 fn fresh_draft() -> DealDraft {
@@ -39,19 +39,13 @@ pub fn NewDealForm() -> impl IntoView {
             }
         };
         let mut catalog = state.catalog.get_untracked();
-        let before = catalog.clone();
         let entered = draft.get_untracked();
         match entered.into_deal(id, &mut catalog, &mut browser::new_list_id, browser::today(), browser::now()) {
-            Err(found) => {
-                if let Some(first) = found.fields().next() {
-                    browser::focus(input_id(first));
-                }
-                errors.set(found);
-            }
+            Err(found) => show_draft_errors(errors, found),
             Ok(deal) => {
                 errors.set(DraftErrors::default());
                 saving.set(true);
-                let batch = Batch { deals: vec![deal], catalog: (catalog != before).then_some(catalog), ..Batch::default() };
+                let batch = Batch { deals: vec![deal], catalog: state.changed_catalog(catalog), ..Batch::default() };
                 spawn_local(async move {
                     if state.commit(batch).await {
                         if !entered.amount.trim().is_empty() {

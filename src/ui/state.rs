@@ -128,6 +128,13 @@ impl AppState {
         self.deals.with_untracked(|deals| deals.get(at).filter(|deal| &deal.id == id).cloned())
     }
 
+    /// `edited` if it differs from the catalog in use: what a batch should
+    /// save when a form may have added an owner or competitor.
+    pub fn changed_catalog(self, edited: Catalog) -> Option<Catalog> {
+        let changed = self.catalog.with_untracked(|current| *current != edited);
+        changed.then_some(edited)
+    }
+
     /// Saves the batch, then shows it; on failure, shows why and changes nothing.
     pub async fn commit(self, batch: Batch) -> bool {
         let Some(store) = self.store.get_value() else {

@@ -8,7 +8,7 @@ use crate::storage::Batch;
 
 use super::super::browser;
 use super::super::close_panel::ClosePanel;
-use super::super::deal_fields::{input_id, MoreFields, NameSuggestions, TextField};
+use super::super::deal_fields::{show_draft_errors, MoreFields, NameSuggestions, TextField};
 use super::super::format;
 use super::super::state::{AppState, Closing};
 
@@ -57,17 +57,11 @@ fn DealEditor(deal_id: DealId, deal: Memo<Option<crate::domain::Deal>>) -> impl 
             event.prevent_default();
             let Some(existing) = state.deal(&deal_id) else { return };
             let mut catalog = state.catalog.get_untracked();
-            let before = catalog.clone();
             match draft.get_untracked().applied_to(&existing, &mut catalog, &mut browser::new_list_id, browser::now()) {
-                Err(found) => {
-                    if let Some(first) = found.fields().next() {
-                        browser::focus(input_id(first));
-                    }
-                    errors.set(found);
-                }
+                Err(found) => show_draft_errors(errors, found),
                 Ok(edited) => {
                     errors.set(DraftErrors::default());
-                    let batch = Batch { deals: vec![edited], catalog: (catalog != before).then_some(catalog), ..Batch::default() };
+                    let batch = Batch { deals: vec![edited], catalog: state.changed_catalog(catalog), ..Batch::default() };
                     spawn_local(async move {
                         if state.commit(batch).await {
                             saved.set(true);

@@ -22,14 +22,14 @@ pub fn CategoriesEditor() -> impl IntoView {
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let label = new_label.get_untracked();
-        edit_catalog(state, status, move |catalog, _| {
+        let accepted = edit_catalog(state, status, move |catalog, _| {
             catalog
                 .taxonomy
                 .add_category(CategoryId::new(browser::new_list_id()), &label)
                 .map(|()| Vec::new())
                 .map_err(|e| e.to_string())
         });
-        if status.get_untracked().is_none() {
+        if accepted {
             new_label.set(String::new());
         }
     };

@@ -29,10 +29,10 @@ where
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let name = new_name.get_untracked();
-        edit_catalog(state, status, move |catalog, _| {
+        let accepted = edit_catalog(state, status, move |catalog, _| {
             list_mut(catalog).add_or_find(&name, make_id(browser::new_list_id())).map(|_| Vec::new()).map_err(|e| e.to_string())
         });
-        if status.get_untracked().is_none() {
+        if accepted {
             new_name.set(String::new());
         }
     };

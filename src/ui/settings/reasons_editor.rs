@@ -64,14 +64,14 @@ pub fn ReasonsEditor() -> impl IntoView {
             return;
         };
         let side = side_from_key(&new_side.get_untracked());
-        edit_catalog(state, status, move |catalog, _| {
+        let accepted = edit_catalog(state, status, move |catalog, _| {
             catalog
                 .taxonomy
                 .add_reason(ReasonId::new(browser::new_list_id()), &label, category, side)
                 .map(|()| Vec::new())
                 .map_err(|e| e.to_string())
         });
-        if status.get_untracked().is_none() {
+        if accepted {
             new_label.set(String::new());
         }
     };
