@@ -5,6 +5,7 @@
 //! when compiling for the browser.
 
 pub mod analytics;
+pub mod charts;
 pub mod domain;
 pub mod sample;
 pub mod storage;

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::domain::{Catalog, CategoryId, CompetitorId, Deal, Outcome, OwnerId, ReasonId};
+use crate::domain::{Catalog, CategoryId, CompetitorId, Deal, Outcome, OwnerId, ReasonId, Side, StageId};
 
 use super::deal_order::display_order;
 
@@ -73,15 +73,85 @@ pub fn outcome_key(outcome: Outcome) -> &'static str {
     }
 }
 
+/// Outcomes that go together in reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutcomeGroup {
+    /// Won, lost or no decision: what the win rate counts.
+    Decided,
+    /// Lost or no decision: what reasons for losing explain.
+    Losses,
+}
+
+impl OutcomeGroup {
+    pub const ALL: [OutcomeGroup; 2] = [OutcomeGroup::Decided, OutcomeGroup::Losses];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OutcomeGroup::Decided => "decided",
+            OutcomeGroup::Losses => "losses",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OutcomeGroup::Decided => "Won, lost or no decision",
+            OutcomeGroup::Losses => "Lost or no decision",
+        }
+    }
+
+    fn includes(self, outcome: Outcome) -> bool {
+        match self {
+            OutcomeGroup::Decided => outcome.counts_in_win_rate(),
+            OutcomeGroup::Losses => outcome.reason_side() == Some(Side::Lost) && outcome.counts_in_win_rate(),
+        }
+    }
+}
+
+/// Something a closed deal should record but does not: the dashboard's
+/// tracking-health figures lead here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A won, lost or no-decision deal with no reason.
+    Reason,
+    /// A loss citing a competition reason without naming the competitor.
+    Competitor,
+}
+
+impl Missing {
+    pub const ALL: [Missing; 2] = [Missing::Reason, Missing::Competitor];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Missing::Reason => "reason",
+            Missing::Competitor => "competitor",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Missing::Reason => "Closed without a reason",
+            Missing::Competitor => "Competitive loss without the competitor",
+        }
+    }
+}
+
+/// The category whose losses should name a competitor.
+pub const COMPETITION_CATEGORY: &str = "competition";
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DealFilter {
     pub text: String,
     pub outcome: Option<Outcome>,
+    pub group: Option<OutcomeGroup>,
     pub owner: Option<OwnerId>,
     pub reason: Option<ReasonId>,
     pub category: Option<CategoryId>,
     pub competitor: Option<CompetitorId>,
     pub tag: Option<String>,
+    pub stage: Option<StageId>,
+    pub missing: Option<Missing>,
+    /// Reason and category match the primary reason only.
+    pub primary_only: bool,
     /// Close date on or after (open deals: expected close date).
     pub from: Option<NaiveDate>,
     /// Close date on or before.
@@ -103,6 +173,10 @@ impl DealFilter {
             match key {
                 "q" => filter.text = value.to_owned(),
                 "outcome" => filter.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == value),
+                "group" => filter.group = OutcomeGroup::ALL.into_iter().find(|g| g.key() == value),
+                "stage" => filter.stage = Some(StageId::new(value)),
+                "missing" => filter.missing = Missing::ALL.into_iter().find(|m| m.key() == value),
+                "primary" => filter.primary_only = value == "1",
                 "owner" => filter.owner = Some(OwnerId::new(value)),
                 "reason" => filter.reason = Some(ReasonId::new(value)),
                 "category" => filter.category = Some(CategoryId::new(value)),
@@ -128,11 +202,15 @@ impl DealFilter {
         };
         push("q", Some(self.text.trim().to_owned()));
         push("outcome", self.outcome.map(|o| outcome_key(o).to_owned()));
+        push("group", self.group.map(|g| g.key().to_owned()));
         push("owner", self.owner.as_ref().map(ToString::to_string));
         push("reason", self.reason.as_ref().map(ToString::to_string));
         push("category", self.category.as_ref().map(ToString::to_string));
         push("competitor", self.competitor.as_ref().map(ToString::to_string));
         push("tag", self.tag.clone());
+        push("stage", self.stage.as_ref().map(ToString::to_string));
+        push("missing", self.missing.map(|m| m.key().to_owned()));
+        push("primary", self.primary_only.then(|| "1".to_owned()));
         push("from", self.from.map(|d| d.to_string()));
         push("to", self.to.map(|d| d.to_string()));
         if self.sort != SortColumn::Created {
@@ -150,22 +228,35 @@ impl DealFilter {
     }
 
     pub fn matches(&self, deal: &Deal, catalog: &Catalog) -> bool {
+        let cited = || deal.all_reasons().take(if self.primary_only { 1 } else { usize::MAX });
         if self.outcome.is_some_and(|o| o != deal.outcome)
+            || self.group.is_some_and(|g| !g.includes(deal.outcome))
             || self.owner.as_ref().is_some_and(|o| deal.owner.as_ref() != Some(o))
             || self.competitor.as_ref().is_some_and(|c| deal.competitor.as_ref() != Some(c))
-            || self.reason.as_ref().is_some_and(|r| !deal.all_reasons().any(|cited| cited == r))
+            || self.stage.as_ref().is_some_and(|s| deal.stage.as_ref() != Some(s))
+            || self.reason.as_ref().is_some_and(|r| !cited().any(|id| id == r))
             || self.tag.as_ref().is_some_and(|t| !deal.tags.values().any(|v| v.eq_ignore_ascii_case(t)))
         {
             return false;
         }
-        if let Some(category) = &self.category {
-            let in_category = deal
-                .all_reasons()
+        let in_category = |category: &str| {
+            cited()
                 .filter_map(|id| catalog.taxonomy.reason(id))
-                .any(|reason| &reason.category == category);
-            if !in_category {
-                return false;
+                .any(|reason| reason.category.as_str() == category)
+        };
+        if self.category.as_ref().is_some_and(|category| !in_category(category.as_str())) {
+            return false;
+        }
+        let missing = match self.missing {
+            None => false,
+            Some(Missing::Reason) => !deal.outcome.counts_in_win_rate() || deal.reason.is_some(),
+            Some(Missing::Competitor) => {
+                let competitive = deal.all_reasons().filter_map(|id| catalog.taxonomy.reason(id)).any(|r| r.category.as_str() == COMPETITION_CATEGORY);
+                !OutcomeGroup::Losses.includes(deal.outcome) || !competitive || deal.competitor.is_some()
             }
+        };
+        if missing {
+            return false;
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(date) = deal.close_date else { return false };
@@ -245,11 +336,15 @@ mod tests {
         let filter = DealFilter {
             text: "acme".into(),
             outcome: Some(Outcome::NoDecision),
+            group: Some(OutcomeGroup::Losses),
             owner: Some(OwnerId::new("o1")),
             reason: Some(ReasonId::new("lost-no-budget")),
             category: Some(CategoryId::new("price")),
             competitor: Some(CompetitorId::new("c1")),
             tag: Some("Enterprise".into()),
+            stage: Some(StageId::new("stage-demo")),
+            missing: Some(Missing::Competitor),
+            primary_only: true,
             from: NaiveDate::from_ymd_opt(2026, 1, 1),
             to: NaiveDate::from_ymd_opt(2026, 6, 30),
             sort: SortColumn::Amount,
@@ -281,6 +376,9 @@ mod tests {
             DealFilter { category: Some(CategoryId::new("price")), ..DealFilter::default() },
             DealFilter { competitor: deals.iter().find_map(|d| d.competitor.clone()), ..DealFilter::default() },
             DealFilter { tag: Some("enterprise".into()), ..DealFilter::default() },
+            DealFilter { group: Some(OutcomeGroup::Losses), ..DealFilter::default() },
+            DealFilter { stage: deals.iter().find_map(|d| d.stage.clone()), ..DealFilter::default() },
+            DealFilter { reason: Some(ReasonId::new("lost-no-budget")), primary_only: true, ..DealFilter::default() },
             DealFilter { from: NaiveDate::from_ymd_opt(2026, 6, 1), ..DealFilter::default() },
             DealFilter { text: "ACME".into(), ..DealFilter::default() },
         ];

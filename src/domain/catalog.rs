@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{CompetitorId, NamedList, OwnerId, Settings, StageId, Taxonomy};
+use super::{CompetitorId, ExchangeRates, NamedList, OwnerId, Settings, StageId, Taxonomy};
 
 /// Everything a team sets up once and deals refer to: the reasons, the
 /// owners, competitors and stages, and the settings. Stored as one record,
@@ -16,6 +16,10 @@ pub struct Catalog {
     pub stages: NamedList<StageId>,
     #[serde(default)]
     pub settings: Settings,
+    /// Added after schema 3 without a migration: older catalogs read as
+    /// having no rates.
+    #[serde(default)]
+    pub exchange_rates: ExchangeRates,
 }
 
 const STAGES: [&str; 6] = ["Prospecting", "Qualification", "Discovery", "Demo", "Proposal", "Negotiation"];
@@ -33,6 +37,7 @@ impl Catalog {
             competitors: NamedList::default(),
             stages: standard_stages(),
             settings: Settings::default(),
+            exchange_rates: ExchangeRates::default(),
         }
     }
 

@@ -1,0 +1,87 @@
+use crate::domain::Outcome;
+
+use super::rate::{Rate, ValueRate};
+
+/// Closed deals counted by outcome, with their value in the reporting
+/// currency where it is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tally {
+    pub won: u64,
+    pub lost: u64,
+    pub no_decision: u64,
+    pub disqualified: u64,
+    /// Won value out of decided value, over deals whose value is known.
+    pub value: ValueRate,
+    /// Lost and no-decision value.
+    pub lost_value: i64,
+    /// Decided deals with no amount, or an amount that could not be
+    /// converted: counted in counts, missing from values.
+    pub unvalued: u64,
+}
+
+impl Tally {
+    /// Counts a closed deal; `value` is `None` when unknown.
+    pub fn add(&mut self, outcome: Outcome, value: Option<i64>) {
+        match outcome {
+            Outcome::Won => self.won += 1,
+            Outcome::Lost => self.lost += 1,
+            Outcome::NoDecision => self.no_decision += 1,
+            Outcome::Disqualified => self.disqualified += 1,
+            Outcome::Open => return,
+        }
+        if !outcome.counts_in_win_rate() {
+            return;
+        }
+        match value {
+            Some(value) => {
+                self.value.add(value, outcome == Outcome::Won);
+                if outcome != Outcome::Won {
+                    self.lost_value = self.lost_value.saturating_add(value);
+                }
+            }
+            None => self.unvalued += 1,
+        }
+    }
+
+    /// Won, lost and no-decision deals: the win rate's denominator.
+    pub fn decided(&self) -> u64 {
+        self.won + self.lost + self.no_decision
+    }
+
+    /// Lost and no-decision deals: both explained by reasons for losing.
+    pub fn losses(&self) -> u64 {
+        self.lost + self.no_decision
+    }
+
+    pub fn closed(&self) -> u64 {
+        self.decided() + self.disqualified
+    }
+
+    pub fn win_rate(&self) -> Rate {
+        Rate::new(self.won, self.decided())
+    }
+
+    pub fn won_value(&self) -> i64 {
+        self.value.hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disqualified_and_open_deals_stay_out_of_the_win_rate() {
+        let mut tally = Tally::default();
+        tally.add(Outcome::Won, Some(300));
+        tally.add(Outcome::Lost, Some(100));
+        tally.add(Outcome::NoDecision, None);
+        tally.add(Outcome::Disqualified, Some(1_000));
+        tally.add(Outcome::Open, Some(1_000));
+        assert_eq!(tally.win_rate(), Rate::new(1, 3));
+        assert_eq!((tally.closed(), tally.losses()), (4, 2));
+        assert_eq!((tally.won_value(), tally.lost_value, tally.value.total), (300, 100, 400));
+        assert_eq!(tally.unvalued, 1);
+        assert_eq!(tally.value.value(), Some(0.75));
+    }
+}
