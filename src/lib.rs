@@ -6,6 +6,7 @@
 
 pub mod analytics;
 pub mod charts;
+pub mod demo;
 pub mod domain;
 pub mod sample;
 pub mod storage;

@@ -102,7 +102,7 @@ pub fn sample_deals(count: usize, seed: u64, today: NaiveDate, catalog: &mut Cat
         .collect()
 }
 
-fn offered_ids(catalog: &Catalog, side: Side) -> Vec<ReasonId> {
+pub(crate) fn offered_ids(catalog: &Catalog, side: Side) -> Vec<ReasonId> {
     catalog
         .taxonomy
         .offered(side)
@@ -112,7 +112,7 @@ fn offered_ids(catalog: &Catalog, side: Side) -> Vec<ReasonId> {
 }
 
 /// Earlier reasons in the list are picked far more often than later ones.
-fn skewed_pick(rng: &mut fastrand::Rng, reasons: &[ReasonId]) -> Option<ReasonId> {
+pub(crate) fn skewed_pick(rng: &mut fastrand::Rng, reasons: &[ReasonId]) -> Option<ReasonId> {
     if reasons.is_empty() {
         return None;
     }

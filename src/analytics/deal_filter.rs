@@ -73,40 +73,6 @@ pub fn outcome_key(outcome: Outcome) -> &'static str {
     }
 }
 
-/// Outcomes that go together in reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutcomeGroup {
-    /// Won, lost or no decision: what the win rate counts.
-    Decided,
-    /// Lost or no decision: what reasons for losing explain.
-    Losses,
-}
-
-impl OutcomeGroup {
-    pub const ALL: [OutcomeGroup; 2] = [OutcomeGroup::Decided, OutcomeGroup::Losses];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            OutcomeGroup::Decided => "decided",
-            OutcomeGroup::Losses => "losses",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            OutcomeGroup::Decided => "Won, lost or no decision",
-            OutcomeGroup::Losses => "Lost or no decision",
-        }
-    }
-
-    fn includes(self, outcome: Outcome) -> bool {
-        match self {
-            OutcomeGroup::Decided => outcome.counts_in_win_rate(),
-            OutcomeGroup::Losses => outcome.reason_side() == Some(Side::Lost) && outcome.counts_in_win_rate(),
-        }
-    }
-}
-
 /// Something a closed deal should record but does not: the dashboard's
 /// tracking-health figures lead here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,7 +108,9 @@ pub const COMPETITION_CATEGORY: &str = "competition";
 pub struct DealFilter {
     pub text: String,
     pub outcome: Option<Outcome>,
-    pub group: Option<OutcomeGroup>,
+    /// Any of these outcomes (empty: any outcome); what a drill-down from
+    /// the dashboard asks for, such as "won, lost or no decision".
+    pub outcomes: Vec<Outcome>,
     pub owner: Option<OwnerId>,
     pub reason: Option<ReasonId>,
     pub category: Option<CategoryId>,
@@ -173,7 +141,9 @@ impl DealFilter {
             match key {
                 "q" => filter.text = value.to_owned(),
                 "outcome" => filter.outcome = Outcome::ALL.into_iter().find(|o| outcome_key(*o) == value),
-                "group" => filter.group = OutcomeGroup::ALL.into_iter().find(|g| g.key() == value),
+                "outcomes" => {
+                    filter.outcomes = Outcome::ALL.into_iter().filter(|o| value.split(',').any(|key| key == outcome_key(*o))).collect();
+                }
                 "stage" => filter.stage = Some(StageId::new(value)),
                 "missing" => filter.missing = Missing::ALL.into_iter().find(|m| m.key() == value),
                 "primary" => filter.primary_only = value == "1",
@@ -202,7 +172,8 @@ impl DealFilter {
         };
         push("q", Some(self.text.trim().to_owned()));
         push("outcome", self.outcome.map(|o| outcome_key(o).to_owned()));
-        push("group", self.group.map(|g| g.key().to_owned()));
+        let outcomes: Vec<&str> = Outcome::ALL.into_iter().filter(|o| self.outcomes.contains(o)).map(outcome_key).collect();
+        push("outcomes", Some(outcomes.join(",")));
         push("owner", self.owner.as_ref().map(ToString::to_string));
         push("reason", self.reason.as_ref().map(ToString::to_string));
         push("category", self.category.as_ref().map(ToString::to_string));
@@ -230,7 +201,7 @@ impl DealFilter {
     pub fn matches(&self, deal: &Deal, catalog: &Catalog) -> bool {
         let cited = || deal.all_reasons().take(if self.primary_only { 1 } else { usize::MAX });
         if self.outcome.is_some_and(|o| o != deal.outcome)
-            || self.group.is_some_and(|g| !g.includes(deal.outcome))
+            || (!self.outcomes.is_empty() && !self.outcomes.contains(&deal.outcome))
             || self.owner.as_ref().is_some_and(|o| deal.owner.as_ref() != Some(o))
             || self.competitor.as_ref().is_some_and(|c| deal.competitor.as_ref() != Some(c))
             || self.stage.as_ref().is_some_and(|s| deal.stage.as_ref() != Some(s))
@@ -252,7 +223,7 @@ impl DealFilter {
             Some(Missing::Reason) => !deal.outcome.counts_in_win_rate() || deal.reason.is_some(),
             Some(Missing::Competitor) => {
                 let competitive = deal.all_reasons().filter_map(|id| catalog.taxonomy.reason(id)).any(|r| r.category.as_str() == COMPETITION_CATEGORY);
-                !OutcomeGroup::Losses.includes(deal.outcome) || !competitive || deal.competitor.is_some()
+                deal.outcome.reason_side() != Some(Side::Lost) || !deal.outcome.counts_in_win_rate() || !competitive || deal.competitor.is_some()
             }
         };
         if missing {
@@ -336,7 +307,7 @@ mod tests {
         let filter = DealFilter {
             text: "acme".into(),
             outcome: Some(Outcome::NoDecision),
-            group: Some(OutcomeGroup::Losses),
+            outcomes: vec![Outcome::Lost, Outcome::NoDecision],
             owner: Some(OwnerId::new("o1")),
             reason: Some(ReasonId::new("lost-no-budget")),
             category: Some(CategoryId::new("price")),
@@ -376,7 +347,7 @@ mod tests {
             DealFilter { category: Some(CategoryId::new("price")), ..DealFilter::default() },
             DealFilter { competitor: deals.iter().find_map(|d| d.competitor.clone()), ..DealFilter::default() },
             DealFilter { tag: Some("enterprise".into()), ..DealFilter::default() },
-            DealFilter { group: Some(OutcomeGroup::Losses), ..DealFilter::default() },
+            DealFilter { outcomes: vec![Outcome::Lost, Outcome::NoDecision], ..DealFilter::default() },
             DealFilter { stage: deals.iter().find_map(|d| d.stage.clone()), ..DealFilter::default() },
             DealFilter { reason: Some(ReasonId::new("lost-no-budget")), primary_only: true, ..DealFilter::default() },
             DealFilter { from: NaiveDate::from_ymd_opt(2026, 6, 1), ..DealFilter::default() },

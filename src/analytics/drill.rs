@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use crate::domain::{CategoryId, CompetitorId, Outcome, OwnerId, ReasonId, StageId};
 
 use super::dashboard_filter::{DashboardFilter, OUTCOME_KINDS};
-use super::deal_filter::{DealFilter, Missing, OutcomeGroup};
+use super::deal_filter::{DealFilter, Missing};
 use super::period::Period;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,17 +27,22 @@ pub enum Drill {
     OverdueOpen,
 }
 
-/// The outcome criterion closest to `group` minus what the dashboard hides.
-fn outcomes(group: OutcomeGroup, hidden: &[Outcome]) -> (Option<Outcome>, Option<OutcomeGroup>) {
-    let shown: Vec<Outcome> = OUTCOME_KINDS
+/// Outcomes a figure counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// Won, lost or no decision: what the win rate counts.
+    Decided,
+    /// Lost or no decision: what reasons for losing explain.
+    Losses,
+}
+
+/// Exactly the outcomes a figure counts, minus what the dashboard hides.
+fn outcomes(counted: Counted, hidden: &[Outcome]) -> Vec<Outcome> {
+    OUTCOME_KINDS
         .into_iter()
         .filter(|o| !hidden.contains(o))
-        .filter(|o| group == OutcomeGroup::Decided || *o != Outcome::Won)
-        .collect();
-    match shown.as_slice() {
-        [only] => (Some(*only), None),
-        _ => (None, Some(group)),
-    }
+        .filter(|o| counted == Counted::Decided || *o != Outcome::Won)
+        .collect()
 }
 
 pub fn drill_down(filter: &DashboardFilter, today: NaiveDate, drill: &Drill) -> DealFilter {
@@ -49,26 +54,23 @@ pub fn drill_down(filter: &DashboardFilter, today: NaiveDate, drill: &Drill) -> 
         to: period.map(|p| p.to),
         ..DealFilter::default()
     };
-    let with_group = |group: OutcomeGroup, base: DealFilter| {
-        let (outcome, group) = outcomes(group, &filter.hidden);
-        DealFilter { outcome, group, ..base }
-    };
+    let with_group = |counted: Counted, base: DealFilter| DealFilter { outcomes: outcomes(counted, &filter.hidden), ..base };
     let reasons = |base: DealFilter| DealFilter { primary_only: !filter.secondary, ..base };
     match drill {
-        Drill::LossReason(id) => with_group(OutcomeGroup::Losses, reasons(DealFilter { reason: Some(id.clone()), ..base })),
+        Drill::LossReason(id) => with_group(Counted::Losses, reasons(DealFilter { reason: Some(id.clone()), ..base })),
         // "Other" explains wins and losses alike: the outcome tells them apart.
         Drill::WinReason(id) => reasons(DealFilter { reason: Some(id.clone()), outcome: Some(Outcome::Won), ..base }),
-        Drill::LossCategory(id) => with_group(OutcomeGroup::Losses, reasons(DealFilter { category: Some(id.clone()), ..base })),
-        Drill::TrendStep(step) => with_group(OutcomeGroup::Decided, DealFilter { from: Some(step.from), to: Some(step.to), ..base }),
+        Drill::LossCategory(id) => with_group(Counted::Losses, reasons(DealFilter { category: Some(id.clone()), ..base })),
+        Drill::TrendStep(step) => with_group(Counted::Decided, DealFilter { from: Some(step.from), to: Some(step.to), ..base }),
         Drill::TrendCategory(step, id) => with_group(
-            OutcomeGroup::Losses,
+            Counted::Losses,
             reasons(DealFilter { from: Some(step.from), to: Some(step.to), category: Some(id.clone()), ..base }),
         ),
-        Drill::Owner(id) => with_group(OutcomeGroup::Decided, DealFilter { owner: Some(id.clone()), ..base }),
-        Drill::Competitor(id) => with_group(OutcomeGroup::Decided, DealFilter { competitor: Some(id.clone()), ..base }),
-        Drill::StageAtLoss(id) => with_group(OutcomeGroup::Losses, DealFilter { stage: Some(id.clone()), ..base }),
-        Drill::MissingReason => DealFilter { missing: Some(Missing::Reason), ..base },
-        Drill::MissingCompetitor => DealFilter { missing: Some(Missing::Competitor), ..base },
+        Drill::Owner(id) => with_group(Counted::Decided, DealFilter { owner: Some(id.clone()), ..base }),
+        Drill::Competitor(id) => with_group(Counted::Decided, DealFilter { competitor: Some(id.clone()), ..base }),
+        Drill::StageAtLoss(id) => with_group(Counted::Losses, DealFilter { stage: Some(id.clone()), ..base }),
+        Drill::MissingReason => with_group(Counted::Decided, DealFilter { missing: Some(Missing::Reason), ..base }),
+        Drill::MissingCompetitor => with_group(Counted::Losses, DealFilter { missing: Some(Missing::Competitor), ..base }),
         Drill::OverdueOpen => DealFilter {
             outcome: Some(Outcome::Open),
             from: None,

@@ -53,7 +53,7 @@ pub fn insights(dashboard: &Dashboard, filter: &DashboardFilter) -> Vec<Insight>
         Some(estimate) => format!(
             "Win rate is {} {this_period} (n = {decided}, 95 % interval {}–{})",
             percent(estimate.value),
-            percent(estimate.low),
+            (estimate.low * 100.0).round() as i64,
             percent(estimate.high)
         ),
         None => format!("Win rate is unknown {this_period}"),

@@ -59,10 +59,9 @@ pub struct ValueRate {
 }
 
 impl ValueRate {
+    #[inline]
     pub fn add(&mut self, value: i64, hit: bool) {
-        if hit {
-            self.hits = self.hits.saturating_add(value);
-        }
+        self.hits = self.hits.saturating_add(value * i64::from(hit));
         self.total = self.total.saturating_add(value);
         self.n += 1;
         let weight = value as f64;

@@ -72,18 +72,41 @@ impl ExchangeRates {
         }
     }
 
-    /// `money` in minor units of `reporting`, rounded half away from zero;
-    /// `None` when there is no rate for its currency.
+    /// `money` in minor units of `reporting`, rounded half up; `None` when
+    /// there is no rate for its currency.
     pub fn convert(&self, money: &Money, reporting: &Currency) -> Option<i64> {
-        if &money.currency == reporting {
-            return Some(money.minor);
+        self.converter(&money.currency, reporting)?.apply(money.minor)
+    }
+
+    /// How to turn amounts in `from` into `reporting`, worked out once for
+    /// many amounts; `None` when there is no rate.
+    pub fn converter(&self, from: &Currency, reporting: &Currency) -> Option<Converter> {
+        if from == reporting {
+            return Some(Converter { multiply: 1, divide: 1 });
         }
-        let rate = i128::from(self.rate_for(&money.currency)?);
-        let scale_from = 10i128.pow(money.currency.minor_digits());
-        let scale_to = 10i128.pow(reporting.minor_digits());
-        let numerator = i128::from(money.minor) * rate * scale_to;
-        let denominator = RATE_SCALE * scale_from;
-        let rounded = (numerator + denominator / 2) / denominator;
+        let rate = i128::from(self.rate_for(from)?);
+        Some(Converter {
+            multiply: rate * 10i128.pow(reporting.minor_digits()),
+            divide: RATE_SCALE * 10i128.pow(from.minor_digits()),
+        })
+    }
+}
+
+/// Minor units of one currency into minor units of another, in integers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Converter {
+    multiply: i128,
+    divide: i128,
+}
+
+impl Converter {
+    pub fn apply(self, minor: i64) -> Option<i64> {
+        // Same currency: no 128-bit division, which costs more than the
+        // rest of a dashboard's work on a deal.
+        if self.divide == 1 {
+            return Some(minor);
+        }
+        let rounded = (i128::from(minor) * self.multiply + self.divide / 2) / self.divide;
         i64::try_from(rounded).ok()
     }
 }

@@ -16,7 +16,7 @@ mod taxonomy_edit;
 
 pub use catalog::Catalog;
 pub use deal::{CloseError, CloseRequest, Deal, ReasonSource, Tags, OTHER_REASON};
-pub use exchange_rates::{parse_rate, ExchangeRate, ExchangeRates, RateError};
+pub use exchange_rates::{parse_rate, Converter, ExchangeRate, ExchangeRates, RateError};
 pub use draft::{DealDraft, DealField, DraftError, DraftErrors};
 pub use ids::{CategoryId, CompetitorId, DealId, OwnerId, ReasonId, StageId};
 pub use money::{parse_amount, AmountError, Currency, CurrencyError, Money};
