@@ -22,9 +22,8 @@ const SIZES = options.sizes.split(',').map(Number);
 const RUNS = Number(options.runs);
 const SEED = 42;
 const MISSING = {
-  recompute: 'no dashboard yet (the analytics dashboard issue)',
   import_csv: 'no CSV import yet (the data in and out issue)',
-  bundle_charts_gz: 'ECharts is not shipped until the dashboard exists',
+  bundle_charts_gz: 'no ECharts file in dist/',
 };
 
 const median = (values) => {
@@ -104,6 +103,43 @@ async function closeDeals(context, url, runs) {
   return { ms: median(durations), memory };
 }
 
+/**
+ * The whole dashboard recomputed over every deal (all time, the largest
+ * period): each click on "Count secondary reasons too" changes the filter,
+ * and the app measures the recompute itself.
+ */
+async function recompute(context, url, runs) {
+  const page = await openApp(context, `${url}dashboard?period=all`);
+  await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('winloss:dashboard-recompute').length > 0);
+  const toggle = page.getByRole('checkbox', { name: 'Count secondary reasons too' });
+  for (let run = 0; run < runs; run += 1) {
+    const before = await page.evaluate(() => performance.getEntriesByName('winloss:dashboard-recompute').length);
+    await toggle.click();
+    await page.waitForFunction((count) => performance.getEntriesByName('winloss:dashboard-recompute').length > count, before);
+  }
+  const durations = await page.evaluate((runs) => performance.getEntriesByName('winloss:dashboard-recompute').slice(-runs).map((entry) => entry.duration), runs);
+  await page.close();
+  return median(durations);
+}
+
+async function baselineRecompute(context, url, runs) {
+  const page = await context.newPage();
+  await page.goto(`${url}bench/baseline.html`);
+  await page.waitForFunction(() => window.baselineStart, null, { timeout: 120_000 });
+  const durations = await page.evaluate((runs) => {
+    const times = [];
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      window.baselineAggregate();
+      times.push(performance.now() - started);
+    }
+    return times;
+  }, runs);
+  await page.close();
+  return median(durations);
+}
+
 async function baselinePut(context, url, runs) {
   const page = await context.newPage();
   await page.goto(`${url}bench/baseline.html`);
@@ -159,12 +195,14 @@ async function measureSize(url, n) {
     }
     const close = await closeDeals(browser.context, url, Math.max(RUNS, 3));
     const put = await baselinePut(browser.context, url, Math.max(RUNS, 3));
+    const dashboard = await recompute(browser.context, url, Math.max(RUNS, 3));
+    const aggregate = await baselineRecompute(browser.context, url, Math.max(RUNS, 3));
     return {
       version: browser.context.browser()?.version() ?? null,
       results: [
         { figure: 'cold_start', n, unit: 'ms', ours: median(ours), baseline: median(baseline) },
         { figure: 'close_deal', n, unit: 'ms', ours: close.ms, baseline: put },
-        { figure: 'recompute', n, unit: 'ms', ours: null, baseline: null, missing: MISSING.recompute },
+        { figure: 'recompute', n, unit: 'ms', ours: dashboard, baseline: aggregate },
         { figure: 'memory', n, unit: 'MB', ours: close.memory, baseline: null },
       ],
     };
@@ -176,7 +214,7 @@ async function measureSize(url, n) {
 const GOALS = {
   cold_start: (r) => (r.n >= 100_000 ? { text: '≤ 1.0× baseline', met: r.ours <= r.baseline } : { text: '—', met: null }),
   close_deal: (r) => ({ text: '≤ 16 ms', met: r.ours <= 16 }),
-  recompute: () => ({ text: '≤ 16 ms, < baseline', met: null }),
+  recompute: (r) => ({ text: '≤ 16 ms, < baseline', met: r.ours <= 16 && r.ours < r.baseline }),
   import_csv: () => ({ text: '≤ 5000 ms', met: null }),
   memory: (r) => (r.n >= 1_000_000 ? { text: '≤ 500 MB', met: r.ours <= 500 } : { text: '—', met: null }),
   bundle_app_gz: (r) => ({ text: '≤ 300 KB', met: r.ours <= 300 }),

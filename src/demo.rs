@@ -108,9 +108,10 @@ pub fn demo_deals(today: NaiveDate, catalog: &mut Catalog) -> Vec<Deal> {
         .collect()
 }
 
-/// The catalog without the demo's owners and competitors, unless a deal
-/// that is not a demo deal uses them.
-pub fn without_demo_entries(catalog: &Catalog, remaining: &[Deal]) -> Catalog {
+/// The catalog without the demo's owners and competitors, unless one of
+/// `deals` that is not a demo deal uses them.
+pub fn without_demo_entries(catalog: &Catalog, deals: &[Deal]) -> Catalog {
+    let remaining: Vec<&Deal> = deals.iter().filter(|deal| !is_demo(deal)).collect();
     let mut cleaned = catalog.clone();
     cleaned.owners.items.retain(|owner| {
         !owner.id.as_str().starts_with(DEMO_PREFIX) || remaining.iter().any(|deal| deal.owner.as_ref() == Some(&owner.id))
@@ -165,7 +166,8 @@ mod tests {
         let kept_owner = deals[0].owner.clone();
         let mut own = deals.remove(0);
         own.id = DealId::new("mine");
-        let cleaned = without_demo_entries(&catalog, &[own]);
+        deals.push(own);
+        let cleaned = without_demo_entries(&catalog, &deals);
         let owners: Vec<_> = cleaned.owners.items.iter().map(|o| Some(o.id.clone())).collect();
         assert_eq!(owners, vec![kept_owner]);
         assert!(cleaned.competitors.items.len() <= 1);

@@ -18,8 +18,13 @@ pub fn use_filter() -> Memo<DealFilter> {
 pub fn use_set_filter() -> impl Fn(DealFilter, bool) + Clone {
     let navigate = use_navigate();
     move |filter: DealFilter, replace: bool| {
-        let params: ParamsMap = filter.to_query().into_iter().collect();
         let options = NavigateOptions { replace, scroll: false, ..NavigateOptions::default() };
-        navigate(&format!("/{}", params.to_query_string()), options);
+        navigate(&deal_list_href(&filter), options);
     }
+}
+
+/// The deal list showing what `filter` selects.
+pub fn deal_list_href(filter: &DealFilter) -> String {
+    let params: ParamsMap = filter.to_query().into_iter().collect();
+    format!("/{}", params.to_query_string())
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::analytics::{outcome_key, DealFilter, SortColumn};
 use crate::domain::{CategoryId, CompetitorId, Outcome, OwnerId, ReasonId};
 
+use super::filter_select::FilterSelect;
 use super::filters::{use_filter, use_set_filter};
 use super::state::AppState;
 
@@ -54,6 +55,12 @@ pub fn FiltersBar() -> impl IntoView {
                     }
                 />
             </div>
+            <DrillNote filter=filter on_clear=Callback::new(move |()| update(Box::new(|f| {
+                f.outcomes.clear();
+                f.stage = None;
+                f.missing = None;
+                f.primary_only = false;
+            }), false))/>
             <details class="filter-details" prop:open=move || filters_open.get()
                 on:toggle=move |event| filters_open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
                 <summary>{move || match filter.with(|f| f.to_query().iter().filter(|(k, _)| !matches!(*k, "q" | "sort" | "dir")).count()) {
@@ -130,30 +137,37 @@ pub fn FiltersBar() -> impl IntoView {
     }
 }
 
-/// A labelled choice among `options` (value, label); `any` names the choice
-/// of no value, and an empty `any` offers none.
+/// The criteria only a dashboard drill-down sets, said in words, with a way
+/// back to the plain list.
 #[component]
-fn FilterSelect(
-    id: &'static str,
-    label: &'static str,
-    any: &'static str,
-    options: Signal<Vec<(String, String)>>,
-    selected: Signal<Option<String>>,
-    on_pick: Callback<String>,
-) -> impl IntoView {
+fn DrillNote(filter: Memo<DealFilter>, on_clear: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let description = move || {
+        filter.with(|f| {
+            let mut parts = Vec::new();
+            if !f.outcomes.is_empty() {
+                let labels: Vec<&str> = f.outcomes.iter().map(|o| o.label()).collect();
+                parts.push(labels.join(" or "));
+            }
+            if let Some(stage) = &f.stage {
+                let name = state.catalog.with(|c| c.stages.name_of(stage).map_or_else(|| stage.to_string(), str::to_owned));
+                parts.push(format!("stage reached: {name}"));
+            }
+            if let Some(missing) = f.missing {
+                parts.push(missing.label().to_owned());
+            }
+            if f.primary_only {
+                parts.push("primary reason only".to_owned());
+            }
+            parts.join(" · ")
+        })
+    };
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |event| on_pick.run(event_target_value(&event))>
-                {(!any.is_empty()).then(|| view! { <option value="">{any}</option> })}
-                {move || {
-                    let chosen = selected.get();
-                    options.get().into_iter().map(|(value, text)| {
-                        let is_selected = chosen.as_deref() == Some(value.as_str());
-                        view! { <option value=value selected=is_selected>{text}</option> }
-                    }).collect_view()
-                }}
-            </select>
-        </div>
+        <Show when=move || !description().is_empty()>
+            <p class="drill-note">
+                "From the dashboard: " {description} " "
+                <button type="button" class="quiet" on:click=move |_| on_clear.run(())>"Drop these criteria"</button>
+            </p>
+        </Show>
     }
 }

@@ -12,6 +12,8 @@ use crate::domain::Money;
 
 thread_local! {
     static COUNT_FORMAT: Function = Intl::NumberFormat::new(&Array::new(), &Object::new()).format();
+    static PERCENT_FORMAT: Function =
+        Intl::NumberFormat::new(&Array::new(), &options(&[("style", "percent"), ("maximumFractionDigits", "0")])).format();
     static MONEY_FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
     static DATE_FORMAT: Function = Intl::DateTimeFormat::new(
         &Array::new(),
@@ -37,6 +39,13 @@ pub fn count(value: usize) -> String {
     COUNT_FORMAT
         .with(|format| apply(format, &JsValue::from_f64(value as f64)))
         .unwrap_or_else(|| value.to_string())
+}
+
+/// A share between 0 and 1 as the locale writes percentages: "38%", "38 %".
+pub fn percent(share: f64) -> String {
+    PERCENT_FORMAT
+        .with(|format| apply(format, &JsValue::from_f64(share)))
+        .unwrap_or_else(|| format!("{} %", (share * 100.0).round()))
 }
 
 pub fn money(amount: &Money) -> String {

@@ -3,9 +3,13 @@
 mod app;
 mod browser;
 mod close_panel;
+mod dashboard;
 mod deal_fields;
 mod deal_list;
 mod deal_row;
+mod echart;
+mod echarts_js;
+mod filter_select;
 mod filters;
 mod filters_bar;
 mod format;

@@ -2,13 +2,15 @@
 //! is written to storage first and shown only once it is saved, so the screen
 //! never shows something that a reload would take away.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::analytics::Facts;
+use crate::demo::{demo_deals, is_demo, without_demo_entries};
 use crate::domain::{Catalog, CloseRequest, Deal, DealId, Outcome};
 use crate::storage::{Batch, IndexedDbStore, Store, Tombstone};
 
@@ -42,6 +44,8 @@ pub struct Closing {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub deals: RwSignal<Vec<Deal>>,
+    /// The deals as the dashboard reads them, row for row with `deals`.
+    pub facts: RwSignal<Facts>,
     /// Changes whenever a deal is added or removed, or a change may move it
     /// in the list or alter the filter's choices (its tags); saving a close
     /// does not, so the list need not re-sort 100,000 deals.
@@ -70,6 +74,7 @@ impl AppState {
     pub fn new() -> AppState {
         AppState {
             deals: RwSignal::new(Vec::new()),
+            facts: RwSignal::new(Facts::default()),
             order_generation: RwSignal::new(0),
             catalog: RwSignal::new(Catalog::standard()),
             loading: RwSignal::new(Loading::InProgress),
@@ -107,6 +112,7 @@ impl AppState {
                 }
                 self.catalog.set(snapshot.catalog);
                 self.positions.set_value(index_of(&snapshot.deals));
+                self.facts.set(Facts::new(&snapshot.deals));
                 self.deals.set(snapshot.deals);
                 self.order_generation.update(|generation| *generation += 1);
                 self.loading.set(Loading::Ready);
@@ -151,29 +157,37 @@ impl AppState {
         }
         let mut reordered = !batch.deletions.is_empty();
         let positions = self.positions;
+        let facts = self.facts;
         self.deals.update(|deals| {
-            for deal in batch.deals {
-                let at = positions.with_value(|positions| positions.get(&deal.id).copied());
-                match at.and_then(|at| deals.get_mut(at)).filter(|existing| existing.id == deal.id) {
-                    Some(existing) => {
-                        reordered |= existing.created_on != deal.created_on
-                            || existing.name != deal.name
-                            || existing.tags != deal.tags;
-                        *existing = deal;
-                    }
-                    None => {
-                        reordered = true;
-                        positions.update_value(|positions| {
-                            positions.insert(deal.id.clone(), deals.len());
-                        });
-                        deals.push(deal);
+            facts.update(|facts| {
+                for deal in batch.deals {
+                    let at = positions.with_value(|positions| positions.get(&deal.id).copied());
+                    match at.filter(|&at| deals.get(at).is_some_and(|existing| existing.id == deal.id)) {
+                        Some(at) => {
+                            let existing = &deals[at];
+                            reordered |= existing.created_on != deal.created_on
+                                || existing.name != deal.name
+                                || existing.tags != deal.tags;
+                            facts.set(at, &deal);
+                            deals[at] = deal;
+                        }
+                        None => {
+                            reordered = true;
+                            positions.update_value(|positions| {
+                                positions.insert(deal.id.clone(), deals.len());
+                            });
+                            facts.set(deals.len(), &deal);
+                            deals.push(deal);
+                        }
                     }
                 }
-            }
-            if !batch.deletions.is_empty() {
-                deals.retain(|deal| !batch.deletions.iter().any(|t| t.id == deal.id));
-                positions.set_value(index_of(deals));
-            }
+                if !batch.deletions.is_empty() {
+                    let gone: HashSet<&DealId> = batch.deletions.iter().map(|tombstone| &tombstone.id).collect();
+                    deals.retain(|deal| !gone.contains(&deal.id));
+                    positions.set_value(index_of(deals));
+                    *facts = Facts::new(deals);
+                }
+            });
         });
         if reordered {
             self.order_generation.update(|generation| *generation += 1);
@@ -228,6 +242,26 @@ impl AppState {
             self.offer_undo(format!("“{}” deleted", previous.name), vec![previous]);
         }
         deleted
+    }
+
+    /// Adds the demo deals (and their owners and competitors) in one write.
+    pub async fn load_demo(self) -> bool {
+        let mut catalog = self.catalog.get_untracked();
+        let deals = demo_deals(browser::today(), &mut catalog);
+        self.commit(Batch { deals, catalog: Some(catalog), ..Batch::default() }).await
+    }
+
+    /// Deletes every demo deal, and the demo's owners and competitors that
+    /// no real deal uses, in one write.
+    pub async fn remove_demo(self) -> bool {
+        let now = browser::now();
+        let (deletions, catalog) = self.deals.with_untracked(|deals| {
+            let deletions: Vec<Tombstone> =
+                deals.iter().filter(|deal| is_demo(deal)).map(|deal| Tombstone::new(deal.id.clone(), now)).collect();
+            (deletions, self.catalog.with_untracked(|catalog| without_demo_entries(catalog, deals)))
+        });
+        let catalog = self.changed_catalog(catalog);
+        self.commit(Batch { deletions, catalog, ..Batch::default() }).await
     }
 
     pub fn offer_undo(self, message: String, restore: Vec<Deal>) {

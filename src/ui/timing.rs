@@ -8,6 +8,8 @@ use leptos::prelude::set_timeout;
 pub const DEALS_VISIBLE: &str = "winloss:deals-visible";
 pub const CLOSE_CLICKED: &str = "winloss:close-clicked";
 pub const CLOSE_DEAL: &str = "winloss:close-deal";
+pub const RECOMPUTE_START: &str = "winloss:recompute-start";
+pub const DASHBOARD_RECOMPUTE: &str = "winloss:dashboard-recompute";
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
@@ -16,6 +18,13 @@ fn performance() -> Option<web_sys::Performance> {
 pub fn mark(name: &str) {
     if let Some(performance) = performance() {
         let _ = performance.mark(name);
+    }
+}
+
+/// Measures from the latest `start` mark to now.
+pub fn measure_now(name: &str, start: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.measure_with_start_mark(name, start);
     }
 }
 

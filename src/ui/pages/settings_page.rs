@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Catalog, CompetitorId, OwnerId, StageId};
 
-use super::super::settings::{CategoriesEditor, MergeHistory, NamedListEditor, Preferences, ReasonsEditor, StorageInfo};
+use super::super::settings::{CategoriesEditor, ExchangeRatesEditor, MergeHistory, NamedListEditor, Preferences, ReasonsEditor, StorageInfo};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
             list=|c: &Catalog| &c.competitors list_mut=|c: &mut Catalog| &mut c.competitors make_id=CompetitorId::new/>
         <NamedListEditor title="Stages" noun="stage"
             list=|c: &Catalog| &c.stages list_mut=|c: &mut Catalog| &mut c.stages make_id=StageId::new/>
+        <ExchangeRatesEditor/>
         <StorageInfo/>
     }
 }

@@ -3,6 +3,7 @@
 
 mod catalog_edit;
 mod categories_editor;
+mod exchange_rates_editor;
 mod merge_history;
 mod named_list_editor;
 mod preferences;
@@ -10,6 +11,7 @@ mod reasons_editor;
 mod storage_info;
 
 pub use categories_editor::CategoriesEditor;
+pub use exchange_rates_editor::ExchangeRatesEditor;
 pub use merge_history::MergeHistory;
 pub use named_list_editor::NamedListEditor;
 pub use preferences::Preferences;
