@@ -25,7 +25,8 @@ run: setup
 ## build: release build into dist/, deployable to any static host as is
 build: setup
 	trunk build --release $(TRUNK_OFFLINE)
-	@printf 'wasm + JS, gzipped: %s bytes\n' "$$(cat dist/*.wasm dist/*.js | gzip -9 | wc -c)"
+	@printf 'app wasm + JS, gzipped: %s bytes; charts library (ECharts), gzipped: %s bytes\n' \
+		"$$(cat dist/winloss-*.wasm dist/winloss-*.js | gzip -9 | wc -c)" "$$(cat dist/echarts*.js | gzip -9 | wc -c)"
 
 ## bench: figures at 10k and 100k deals beside same-run baselines (BENCH_FULL=1 adds 1M)
 bench: setup-test build

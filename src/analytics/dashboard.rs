@@ -16,7 +16,7 @@ use super::figures::{
 use super::period::{Grain, Period};
 use super::rate::Rate;
 use super::size_bands::size_bands;
-use super::tally::Tally;
+use super::tally::{Counts, Tally};
 
 /// A trend never has more steps than this (ten years of months).
 const MAX_TREND_STEPS: i32 = 120;
@@ -168,14 +168,14 @@ struct Accumulator {
     win_reasons: Vec<Amount>,
     win_categories: Vec<Amount>,
     /// By owner slot; the last entry is "no owner".
-    owners: Vec<Tally>,
+    owners: Vec<Counts>,
     /// Primary loss reasons by owner: `owner × reasons + reason`.
     owner_loss_reasons: Vec<u32>,
     reason_count: usize,
     competitors: Vec<HeadToHead>,
     /// By stage slot; the last entry is "no stage".
     stages: Vec<Amount>,
-    tags: Vec<Tally>,
+    tags: Vec<Counts>,
     sizes: Vec<(i64, Outcome)>,
     won_days: Vec<i64>,
     lost_days: Vec<i64>,
@@ -204,12 +204,12 @@ impl Accumulator {
             loss_reasons: vec![Amount::default(); sized(facts.reasons.len())],
             win_reasons: vec![Amount::default(); sized(facts.reasons.len())],
             win_categories: vec![Amount::default(); sized(taxonomy.categories.len())],
-            owners: vec![Tally::default(); sized(facts.owners.len() + 1)],
+            owners: vec![Counts::default(); sized(facts.owners.len() + 1)],
             owner_loss_reasons: vec![0; sized((facts.owners.len() + 1) * facts.reasons.len())],
             reason_count: facts.reasons.len(),
             competitors: vec![HeadToHead::default(); sized(facts.competitors.len())],
             stages: vec![Amount::default(); sized(facts.stages.len() + 1)],
-            tags: vec![Tally::default(); sized(facts.tags.len())],
+            tags: vec![Counts::default(); sized(facts.tags.len())],
             sizes: Vec::new(),
             won_days: Vec::new(),
             lost_days: Vec::new(),
@@ -243,10 +243,10 @@ impl Accumulator {
             return;
         }
         let owner = slot_or_last(fact.owner, self.owners.len() - 1);
-        self.owners[owner].add(outcome, value);
+        self.owners[owner].add(outcome);
         for &tag in &fact.tags {
             if tag != NONE {
-                self.tags[tag as usize].add(outcome, value);
+                self.tags[tag as usize].add(outcome);
             }
         }
         if !decided {
@@ -396,7 +396,7 @@ fn trend_steps(facts: &Facts, period: Option<Period>, grain: Grain, today: Naive
     };
     let first = first.min(last - grain.minimum_steps() + 1).max(last - MAX_TREND_STEPS + 1);
     let steps = (first..=last)
-        .map(|step| TrendStep { label: grain.label(step), period: grain.span(step), tally: Tally::default(), loss_categories: Vec::new() })
+        .map(|step| TrendStep { label: grain.label(step), period: grain.span(step), tally: Counts::default(), loss_categories: Vec::new() })
         .collect();
     (first, steps)
 }
@@ -483,7 +483,7 @@ impl Dashboard {
             }
             if in_trend {
                 let step = &mut steps[step as usize];
-                step.tally.add(fact.outcome, valued.known());
+                step.tally.add(fact.outcome);
                 if fact.outcome.reason_side() == Some(Side::Lost) && fact.outcome.counts_in_win_rate() {
                     for &category in &cited.categories {
                         step.loss_categories[category] += 1;

@@ -5,7 +5,7 @@ use crate::domain::{CategoryId, CompetitorId, Currency, OwnerId, ReasonId, Stage
 
 use super::period::{Grain, Period};
 use super::rate::Rate;
-use super::tally::Tally;
+use super::tally::{Counts, Tally};
 
 /// A reason and the closed deals that cite it.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +41,7 @@ pub struct OwnerFigure {
     /// `None`: deals with no owner.
     pub id: Option<OwnerId>,
     pub name: String,
-    pub tally: Tally,
+    pub tally: Counts,
     pub top_loss_reason: Option<String>,
 }
 
@@ -76,13 +76,13 @@ pub struct StageFigure {
 pub struct SizeBand {
     pub from: i64,
     pub to: Option<i64>,
-    pub tally: Tally,
+    pub tally: Counts,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TagFigure {
     pub tag: String,
-    pub tally: Tally,
+    pub tally: Counts,
 }
 
 /// Days from creation to close.
@@ -130,7 +130,7 @@ pub struct Summary {
 pub struct TrendStep {
     pub label: String,
     pub period: Period,
-    pub tally: Tally,
+    pub tally: Counts,
     /// Losses citing each category, by position in the dashboard's categories.
     pub loss_categories: Vec<u64>,
 }

@@ -28,4 +28,4 @@ pub use insights::{insights, Insight, MIN_SAMPLE};
 pub use pareto::{pareto, ParetoRow};
 pub use period::{Grain, Period, PeriodChoice};
 pub use rate::{differs, Estimate, Rate, ValueRate};
-pub use tally::Tally;
+pub use tally::{Counts, Tally};

@@ -4,7 +4,7 @@
 use crate::domain::Outcome;
 
 use super::figures::SizeBand;
-use super::tally::Tally;
+use super::tally::Counts;
 
 /// Rounds down to one or two significant digits: 12,345 → 12,000; 1,875 → 1,800.
 fn round_number(value: i64) -> i64 {
@@ -35,11 +35,11 @@ pub fn size_bands(sizes: &[(i64, Outcome)]) -> Vec<SizeBand> {
     let mut bands: Vec<SizeBand> = std::iter::once(0)
         .chain(cuts.iter().copied())
         .zip(cuts.iter().copied().map(Some).chain(std::iter::once(None)))
-        .map(|(from, to)| SizeBand { from, to, tally: Tally::default() })
+        .map(|(from, to)| SizeBand { from, to, tally: Counts::default() })
         .collect();
     for &(value, outcome) in sizes {
         let band = cuts.partition_point(|cut| *cut <= value);
-        bands[band].tally.add(outcome, Some(value));
+        bands[band].tally.add(outcome);
     }
     bands
 }

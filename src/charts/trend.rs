@@ -112,7 +112,7 @@ fn description(title: &str, steps: &[TrendStep]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::{Period, Tally, Trend};
+    use crate::analytics::{Counts, Period, Trend};
     use crate::charts::fixture::{catalog, compute_with, dashboard, date, deals, empty, numbers, series, texts, values};
 
     fn month(m: u32) -> Period {
@@ -121,7 +121,7 @@ mod tests {
 
     /// Jan: 7 won of 10 decided. Feb: only disqualified deals. Mar: 0 of 5.
     fn three_months() -> Dashboard {
-        let step = |m: u32, label: &str, tally: Tally| TrendStep {
+        let step = |m: u32, label: &str, tally: Counts| TrendStep {
             label: label.into(),
             period: month(m),
             tally,
@@ -131,9 +131,9 @@ mod tests {
         d.trend = Trend {
             grain: Grain::Month,
             steps: vec![
-                step(1, "Jan 2026", Tally { won: 7, lost: 2, no_decision: 1, ..Tally::default() }),
-                step(2, "Feb 2026", Tally { disqualified: 3, ..Tally::default() }),
-                step(3, "Mar 2026", Tally { lost: 5, ..Tally::default() }),
+                step(1, "Jan 2026", Counts { won: 7, lost: 2, no_decision: 1, ..Counts::default() }),
+                step(2, "Feb 2026", Counts { disqualified: 3, ..Counts::default() }),
+                step(3, "Mar 2026", Counts { lost: 5, ..Counts::default() }),
             ],
         };
         d

@@ -15,6 +15,7 @@ thread_local! {
     static PERCENT_FORMAT: Function =
         Intl::NumberFormat::new(&Array::new(), &options(&[("style", "percent"), ("maximumFractionDigits", "0")])).format();
     static MONEY_FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
+    static SHORT_MONEY_FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
     static DATE_FORMAT: Function = Intl::DateTimeFormat::new(
         &Array::new(),
         &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
@@ -49,11 +50,26 @@ pub fn percent(share: f64) -> String {
 }
 
 pub fn money(amount: &Money) -> String {
+    money_with(&MONEY_FORMATS, amount, &[])
+}
+
+/// Money rounded for a headline figure: "$1.2M", "765 k€".
+pub fn short_money(amount: &Money) -> String {
+    money_with(&SHORT_MONEY_FORMATS, amount, &[("notation", "compact"), ("maximumFractionDigits", "1")])
+}
+
+fn money_with(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Function>>>,
+    amount: &Money,
+    extra: &[(&str, &str)],
+) -> String {
     let code = amount.currency.code();
-    let formatted = MONEY_FORMATS.with(|formats| {
+    let formatted = cache.with(|formats| {
         let mut formats = formats.borrow_mut();
         let format = formats.entry(code.to_owned()).or_insert_with(|| {
-            Intl::NumberFormat::new(&Array::new(), &options(&[("style", "currency"), ("currency", code)])).format()
+            let mut pairs = vec![("style", "currency"), ("currency", code)];
+            pairs.extend_from_slice(extra);
+            Intl::NumberFormat::new(&Array::new(), &options(&pairs)).format()
         });
         apply(format, &JsValue::from_f64(amount.major_units()))
     });

@@ -35,7 +35,7 @@ pub fn DashboardControls(filter: Memo<DashboardFilter>) -> impl IntoView {
         }
     };
     view! {
-        <form class="filters dashboard-controls" aria-label="Dashboard filters" on:submit=|event| event.prevent_default()>
+        <form class="panel dashboard-controls" aria-label="Dashboard filters" on:submit=|event| event.prevent_default()>
             <div class="filter-grid">
                 <FilterSelect id="dashboard-period" label="Period" any=""
                     options=Signal::derive(|| PeriodChoice::PRESETS.into_iter()

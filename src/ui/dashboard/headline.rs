@@ -21,7 +21,7 @@ fn rate_text(rate: Rate) -> String {
 pub fn Headline(dashboard: Memo<Dashboard>, filter: Memo<DashboardFilter>) -> impl IntoView {
     let href = move |drill: Drill| filter.with(|f| drill_href(f, browser::today(), &drill));
     let money = move |minor: i64| {
-        dashboard.with(|d| d.money.reporting.clone()).map_or_else(|| "—".to_owned(), |currency| format::money(&Money { minor, currency }))
+        dashboard.with(|d| d.money.reporting.clone()).map_or_else(|| "—".to_owned(), |currency| format::short_money(&Money { minor, currency }))
     };
     let before = |text: String| view! { <p class="before">"Period before: " {text}</p> };
     view! {
@@ -33,7 +33,13 @@ pub fn Headline(dashboard: Memo<Dashboard>, filter: Memo<DashboardFilter>) -> im
                     let rate = d.current.tally.win_rate();
                     format!("{} · n {}", interval(rate.estimate()), format::count(rate.n as usize))
                 })}</p>
-                {move || dashboard.with(|d| d.previous.as_ref().map(|p| rate_text(p.tally.win_rate()))).map(before)}
+                {move || dashboard.with(|d| d.previous.as_ref().map(|p| {
+                    let (now, then) = (d.current.tally.win_rate().value(), p.tally.win_rate().value());
+                    match (now, then) {
+                        (Some(now), Some(then)) => format!("{} ({:+} points)", format::percent(then), ((now - then) * 100.0).round() as i64),
+                        _ => rate_text(p.tally.win_rate()),
+                    }
+                })).map(before)}
             </article>
             <article class="figure-card">
                 <h3>"Win rate by value"</h3>
@@ -50,7 +56,13 @@ pub fn Headline(dashboard: Memo<Dashboard>, filter: Memo<DashboardFilter>) -> im
                 <h3>"Lost value"</h3>
                 <p class="big">{move || money(dashboard.with(|d| d.current.tally.lost_value))}</p>
                 <p class="detail">{move || dashboard.with(|d| format!("{} lost or no decision", format::count(d.current.tally.losses() as usize)))}</p>
-                {move || dashboard.with(|d| d.previous.as_ref().map(|p| p.tally.lost_value)).map(|lost| before(money(lost)))}
+                {move || dashboard.with(|d| d.previous.as_ref().map(|p| {
+                    let (now, then) = (d.current.tally.lost_value, p.tally.lost_value);
+                    match then {
+                        0 => money(then),
+                        _ => format!("{} ({:+.0} %)", money(then), (now - then) as f64 * 100.0 / then as f64),
+                    }
+                })).map(before)}
             </article>
             <article class="figure-card">
                 <h3>"Reasons recorded"</h3>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::analytics::{Dashboard, DashboardFilter, Drill, Rate, Tally};
+use crate::analytics::{Counts, Dashboard, DashboardFilter, Drill, Rate};
 use crate::domain::Money;
 
 use super::super::{browser, format};
@@ -17,7 +17,7 @@ fn rate_cell(rate: Rate) -> String {
     }
 }
 
-fn tally_cells(tally: &Tally) -> impl IntoView {
+fn tally_cells(tally: &Counts) -> impl IntoView {
     view! {
         <td class="number">{format::count(tally.decided() as usize)}</td>
         <td class="number">{format::count(tally.won as usize)}</td>
@@ -53,24 +53,18 @@ pub fn OwnersTable(dashboard: Memo<Dashboard>, filter: Memo<DashboardFilter>) ->
     }
 }
 
+/// Win rates of the deals in each row: deal sizes, tags.
 #[component]
-pub fn SizeBandsTable(dashboard: Memo<Dashboard>) -> impl IntoView {
-    let money = move |minor: i64| {
-        dashboard.with(|d| d.money.reporting.clone()).map_or_else(|| minor.to_string(), |currency| format::money(&Money { minor, currency }))
-    };
+fn CountsTable(id: &'static str, title: &'static str, first_column: &'static str, rows: Signal<Vec<(String, Counts)>>) -> impl IntoView {
     view! {
-        <section class="table-panel" aria-labelledby="sizes-table-title">
-            <h3 id="sizes-table-title">"Deal size"</h3>
+        <section class="table-panel" aria-labelledby=id>
+            <h3 id=id>{title}</h3>
             <table>
-                <thead><tr><th scope="col">"Value"</th><th scope="col">"Decided"</th><th scope="col">"Won"</th><th scope="col">"Win rate (95 %)"</th></tr></thead>
+                <thead><tr><th scope="col">{first_column}</th><th scope="col">"Decided"</th><th scope="col">"Won"</th><th scope="col">"Win rate (95 %)"</th></tr></thead>
                 <tbody>
-                    {move || dashboard.with(|d| d.size_bands.iter().map(|band| {
-                        let label = match band.to {
-                            Some(to) => format!("{} to {}", money(band.from), money(to)),
-                            None => format!("{} and more", money(band.from)),
-                        };
-                        view! { <tr><th scope="row">{label}</th>{tally_cells(&band.tally)}</tr> }
-                    }).collect_view())}
+                    {move || rows.get().into_iter().map(|(label, counts)| view! {
+                        <tr><th scope="row">{label}</th>{tally_cells(&counts)}</tr>
+                    }).collect_view()}
                 </tbody>
             </table>
         </section>
@@ -78,18 +72,29 @@ pub fn SizeBandsTable(dashboard: Memo<Dashboard>) -> impl IntoView {
 }
 
 #[component]
+pub fn SizeBandsTable(dashboard: Memo<Dashboard>) -> impl IntoView {
+    let money = move |minor: i64| {
+        dashboard.with(|d| d.money.reporting.clone()).map_or_else(|| minor.to_string(), |currency| format::money(&Money { minor, currency }))
+    };
+    let rows = Signal::derive(move || {
+        dashboard.with(|d| {
+            d.size_bands
+                .iter()
+                .map(|band| {
+                    let label = match band.to {
+                        Some(to) => format!("{} to {}", money(band.from), money(to)),
+                        None => format!("{} and more", money(band.from)),
+                    };
+                    (label, band.tally)
+                })
+                .collect()
+        })
+    });
+    view! { <CountsTable id="sizes-table-title" title="Deal size" first_column="Value" rows/> }
+}
+
+#[component]
 pub fn TagsTable(dashboard: Memo<Dashboard>) -> impl IntoView {
-    view! {
-        <section class="table-panel" aria-labelledby="tags-table-title">
-            <h3 id="tags-table-title">"Tags"</h3>
-            <table>
-                <thead><tr><th scope="col">"Tag"</th><th scope="col">"Decided"</th><th scope="col">"Won"</th><th scope="col">"Win rate (95 %)"</th></tr></thead>
-                <tbody>
-                    {move || dashboard.with(|d| d.tags.iter().map(|tag| view! {
-                        <tr><th scope="row">{tag.tag.clone()}</th>{tally_cells(&tag.tally)}</tr>
-                    }).collect_view())}
-                </tbody>
-            </table>
-        </section>
-    }
+    let rows = Signal::derive(move || dashboard.with(|d| d.tags.iter().map(|tag| (tag.tag.clone(), tag.tally)).collect()));
+    view! { <CountsTable id="tags-table-title" title="Tags" first_column="Tag" rows/> }
 }
