@@ -58,6 +58,7 @@ struct Amount {
 }
 
 impl Amount {
+    #[inline(always)]
     fn add(&mut self, value: Option<i64>) {
         self.count += 1;
         self.value = self.value.saturating_add(value.unwrap_or(0));
@@ -184,6 +185,7 @@ struct Accumulator {
     missing_rates: Vec<u32>,
 }
 
+#[inline(always)]
 fn slot_or_last(slot: u32, len: usize) -> usize {
     if slot == NONE {
         len
@@ -210,9 +212,9 @@ impl Accumulator {
             competitors: vec![HeadToHead::default(); sized(facts.competitors.len())],
             stages: vec![Amount::default(); sized(facts.stages.len() + 1)],
             tags: vec![Counts::default(); sized(facts.tags.len())],
-            sizes: Vec::new(),
-            won_days: Vec::new(),
-            lost_days: Vec::new(),
+            sizes: Vec::with_capacity(sized(facts.len())),
+            won_days: Vec::with_capacity(sized(facts.len() / 2)),
+            lost_days: Vec::with_capacity(sized(facts.len() / 2)),
             unconverted: 0,
             without_amount: 0,
             missing_rates: Vec::new(),

@@ -142,6 +142,7 @@ impl Facts {
         &self.rows
     }
 
+    #[inline(always)]
     pub fn secondary(&self, fact: &Fact) -> &[u32] {
         let start = fact.secondary_at as usize;
         self.secondary.get(start..start + fact.secondary_len as usize).unwrap_or(&[])

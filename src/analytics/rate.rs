@@ -59,7 +59,7 @@ pub struct ValueRate {
 }
 
 impl ValueRate {
-    #[inline]
+    #[inline(always)]
     pub fn add(&mut self, value: i64, hit: bool) {
         self.hits = self.hits.saturating_add(value * i64::from(hit));
         self.total = self.total.saturating_add(value);

@@ -6,6 +6,9 @@ use crate::domain::Outcome;
 use super::figures::SizeBand;
 use super::tally::Counts;
 
+/// At most this many values place the quartiles.
+const QUANTILE_SAMPLE: usize = 4_096;
+
 /// Rounds down to one or two significant digits: 12,345 → 12,000; 1,875 → 1,800.
 fn round_number(value: i64) -> i64 {
     if value < 100 {
@@ -20,10 +23,12 @@ pub fn size_bands(sizes: &[(i64, Outcome)]) -> Vec<SizeBand> {
     if sizes.is_empty() {
         return Vec::new();
     }
-    // Three selections instead of a sort: with 100,000 deals a sort costs
-    // milliseconds the frame does not have.
-    let mut values: Vec<i64> = sizes.iter().map(|(value, _)| *value).collect();
-    let smallest = values.iter().copied().min().unwrap_or(0);
+    // Cut points are rounded to two digits anyway, so a few thousand values
+    // taken evenly through the deals place them as well as all 100,000 do,
+    // in a fraction of the time.
+    let stride = sizes.len().div_ceil(QUANTILE_SAMPLE);
+    let mut values: Vec<i64> = sizes.iter().step_by(stride).map(|(value, _)| *value).collect();
+    let smallest = sizes.iter().map(|(value, _)| *value).min().unwrap_or(0);
     let count = values.len();
     let mut cuts: Vec<i64> = [1, 2, 3]
         .into_iter()

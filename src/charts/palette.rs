@@ -14,8 +14,6 @@ pub const LOST_COLOUR: &str = "#e03131";
 
 /// Series that are no category: counts behind a rate, a running share.
 pub(crate) const NEUTRAL_COLOUR: &str = "#5b6770";
-/// Background bars (sample sizes), lighter than anything drawn over them.
-pub(crate) const BACKGROUND_COLOUR: &str = "#c9d1da";
 /// A rate and its interval band.
 pub(crate) const RATE_COLOUR: &str = "#1f5fa8";
 

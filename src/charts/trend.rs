@@ -1,6 +1,6 @@
 //! The win rate month by month (or quarter by quarter), honest about small
-//! samples: a band for its 95 % Wilson interval, and the number of decided
-//! deals behind each step as light bars on a second axis.
+//! samples: a band for its 95 % Wilson interval, and the deals won and lost
+//! behind each step as light stacked bars on a second axis.
 
 use charming::component::LegendItem;
 use charming::element::{AreaStyle, ItemStyle, LineStyle, Symbol, Trigger};
@@ -11,18 +11,24 @@ use crate::analytics::{Dashboard, Drill, Estimate, Grain, TrendStep};
 
 use super::finish::{finish, hide_from_tooltip, set};
 use super::frame::{category_x, chart, count_axis, legend, percent_axis, right_axis};
-use super::palette::{BACKGROUND_COLOUR, RATE_COLOUR};
+use super::palette::{LOST_COLOUR, RATE_COLOUR, WON_COLOUR};
 use super::spec::ChartSpec;
 use super::units::{percent, tenths};
 
 const DECIDED: &str = "Decided deals";
+const WON: &str = "Won";
+const LOST: &str = "Lost or no decision";
 const LOWER: &str = "95 % interval (lower bound)";
 const BAND: &str = "95 % interval";
 const RATE: &str = "Win rate";
 
-/// Series 0 is the decided deals; the band stacks on its lower bound.
-const LOWER_SERIES: usize = 1;
-const BAND_SERIES: usize = 2;
+/// Series 0 and 1 are the deals won and lost; the band stacks on its lower
+/// bound.
+const LOWER_SERIES: usize = 2;
+const BAND_SERIES: usize = 3;
+const SERIES: usize = 5;
+/// The bars sit behind the rate: light, so the line stays the figure.
+const BAR_OPACITY: f64 = 0.35;
 
 /// Title "Win rate by month" or "Win rate by quarter", after the trend's grain.
 pub fn win_rate_trend(d: &Dashboard) -> ChartSpec {
@@ -37,7 +43,8 @@ pub fn win_rate_trend(d: &Dashboard) -> ChartSpec {
     let estimates = &estimates[..drawn];
     let labels: Vec<String> = steps.iter().map(|step| step.label.clone()).collect();
 
-    let decided: Vec<i64> = steps[..drawn].iter().map(|step| step.tally.decided() as i64).collect();
+    let won: Vec<i64> = steps[..drawn].iter().map(|step| step.tally.won as i64).collect();
+    let lost: Vec<i64> = steps[..drawn].iter().map(|step| step.tally.losses() as i64).collect();
     let lower: Vec<Option<f64>> = estimates.iter().map(|e| e.map(|e| percent(e.low))).collect();
     // Differences of rounded bounds, so that lower + band is the rounded
     // upper bound exactly.
@@ -46,13 +53,18 @@ pub fn win_rate_trend(d: &Dashboard) -> ChartSpec {
     let invisible = || LineStyle::new().opacity(0);
 
     // The lower bound only carries the band: it is no legend entry.
-    let legend = legend().data(vec![LegendItem::from(RATE), LegendItem::from(BAND), LegendItem::from(DECIDED)]);
+    let legend =
+        legend().data(vec![LegendItem::from(RATE), LegendItem::from(BAND), LegendItem::from(WON), LegendItem::from(LOST)]);
+    let bars = |name: &str, colour: &str, data: Vec<i64>| {
+        Bar::new().name(name).y_axis_index(1).stack("deals").item_style(ItemStyle::new().color(colour).opacity(BAR_OPACITY)).data(data)
+    };
     let x = category_x(step_name, labels);
     let chart = chart(title, Trigger::Axis, Some(legend), x.left)
         .x_axis(x.axis.clone())
         .y_axis(percent_axis("Win rate (%)"))
         .y_axis(right_axis(count_axis(DECIDED)))
-        .series(Bar::new().name(DECIDED).y_axis_index(1).item_style(ItemStyle::new().color(BACKGROUND_COLOUR)).data(decided))
+        .series(bars(WON, WON_COLOUR, won))
+        .series(bars(LOST, LOST_COLOUR, lost))
         .series(Line::new().name(LOWER).stack("interval").symbol(Symbol::None).line_style(invisible()).data(lower))
         .series(
             Line::new()
@@ -81,7 +93,7 @@ pub fn win_rate_trend(d: &Dashboard) -> ChartSpec {
     // Read aloud, the band's widths would mislead too: say what it means.
     set(&mut option, "/aria/label", "description", Value::String(description(title, &steps[..drawn])));
     let drills: Vec<_> = steps[..drawn].iter().map(|step| Some(Drill::TrendStep(step.period))).collect();
-    ChartSpec { title: title.to_owned(), option, drills: vec![drills; 4] }
+    ChartSpec { title: title.to_owned(), option, drills: vec![drills; SERIES] }
 }
 
 /// "Win rate by month. Jan 2026: 70 % (95 % interval 39.7 to 89.2 %),
@@ -152,27 +164,37 @@ mod tests {
         );
         assert_eq!(option["yAxis"][1]["name"], "Decided deals");
 
-        let kinds: Vec<(&str, &str)> = (0..4)
+        let kinds: Vec<(&str, &str)> = (0..5)
             .map(|i| (series(option, i)["type"].as_str().unwrap_or(""), series(option, i)["name"].as_str().unwrap_or("")))
             .collect();
         assert_eq!(
             kinds,
-            [("bar", "Decided deals"), ("line", "95 % interval (lower bound)"), ("line", "95 % interval"), ("line", "Win rate")]
+            [
+                ("bar", "Won"),
+                ("bar", "Lost or no decision"),
+                ("line", "95 % interval (lower bound)"),
+                ("line", "95 % interval"),
+                ("line", "Win rate")
+            ]
         );
-        assert_eq!(series(option, 0)["yAxisIndex"].as_f64(), Some(1.0), "sample sizes on the second axis");
-        assert_eq!(values(option, 0), [10.0, 0.0, 5.0]);
+        for bars in [0, 1] {
+            assert_eq!(series(option, bars)["yAxisIndex"].as_f64(), Some(1.0), "sample sizes on the second axis");
+            assert_eq!(series(option, bars)["stack"], "deals");
+        }
+        assert_eq!(values(option, 0), [7.0, 0.0, 0.0]);
+        assert_eq!(values(option, 1), [3.0, 0.0, 5.0]);
         // Wilson 95 % for 7 of 10: 39.68 % to 89.22 %; for 0 of 5: 0 to 43.45 %.
-        assert_eq!(numbers(option, 1), [Some(39.7), None, Some(0.0)]);
-        assert_eq!(numbers(option, 2), [Some(49.5), None, Some(43.4)]);
-        assert_eq!(numbers(option, 3), [Some(70.0), None, Some(0.0)]);
-        assert!(option["series"][3]["data"][1].is_null(), "no decided deals: no point, not 0 %");
-        for band in [1, 2] {
+        assert_eq!(numbers(option, 2), [Some(39.7), None, Some(0.0)]);
+        assert_eq!(numbers(option, 3), [Some(49.5), None, Some(43.4)]);
+        assert_eq!(numbers(option, 4), [Some(70.0), None, Some(0.0)]);
+        assert!(option["series"][4]["data"][1].is_null(), "no decided deals: no point, not 0 %");
+        for band in [2, 3] {
             assert_eq!(series(option, band)["stack"], "interval");
             assert_eq!(series(option, band)["symbol"], "none");
             assert_eq!(series(option, band)["tooltip"]["show"], false, "a bound or a width would read as a rate");
         }
-        assert!(series(option, 2)["areaStyle"].is_object() && series(option, 1).get("areaStyle").is_none());
-        assert_eq!(series(option, 1)["lineStyle"]["opacity"].as_f64(), Some(0.0), "the lower bound is transparent");
+        assert!(series(option, 3)["areaStyle"].is_object() && series(option, 2).get("areaStyle").is_none());
+        assert_eq!(series(option, 2)["lineStyle"]["opacity"].as_f64(), Some(0.0), "the lower bound is transparent");
         assert_eq!(
             texts(
                 &option["legend"]["data"]
@@ -180,10 +202,10 @@ mod tests {
                     .map(|items| items.iter().map(|i| i["name"].clone()).collect())
                     .unwrap_or_default()
             ),
-            ["Win rate", "95 % interval", "Decided deals"]
+            ["Win rate", "95 % interval", "Won", "Lost or no decision"]
         );
 
-        for series in 0..4 {
+        for series in 0..5 {
             for (index, m) in [1, 2, 3].into_iter().enumerate() {
                 assert_eq!(spec.drill(series, index), Some(&Drill::TrendStep(month(m))));
             }
@@ -203,12 +225,13 @@ mod tests {
     fn steps_come_from_the_dashboard_and_quarters_are_titled_as_such() {
         // Sep: 1 of 1 won; Oct: 1 of 3; Nov: 1 of 3; the rest of 2026 empty.
         let spec = win_rate_trend(&dashboard());
-        let rates = numbers(&spec.option, 3);
+        let rates = numbers(&spec.option, 4);
         assert_eq!(rates.len(), 12);
         assert_eq!(rates[8..], [Some(100.0), Some(33.3), Some(33.3), None]);
         assert!(rates[..8].iter().all(Option::is_none));
-        assert_eq!(values(&spec.option, 0)[8..], [1.0, 3.0, 3.0, 0.0]);
-        assert_eq!(spec.drill(3, 9), Some(&Drill::TrendStep(month(10))));
+        assert_eq!(values(&spec.option, 0)[8..], [1.0, 1.0, 1.0, 0.0]);
+        assert_eq!(values(&spec.option, 1)[8..], [0.0, 2.0, 2.0, 0.0]);
+        assert_eq!(spec.drill(4, 9), Some(&Drill::TrendStep(month(10))));
 
         let quarterly = win_rate_trend(&compute_with(&deals(), &catalog(), Grain::Quarter));
         assert_eq!(quarterly.title, "Win rate by quarter");
@@ -216,15 +239,15 @@ mod tests {
         let labels = texts(&quarterly.option["xAxis"]["data"]);
         assert_eq!(labels[labels.len() - 2..], ["Q3 2026", "Q4 2026"]);
         // Q3: 1 of 1; Q4: 2 of 6.
-        assert_eq!(numbers(&quarterly.option, 3)[labels.len() - 2..], [Some(100.0), Some(33.3)]);
+        assert_eq!(numbers(&quarterly.option, 4)[labels.len() - 2..], [Some(100.0), Some(33.3)]);
     }
 
     #[test]
     fn no_decided_deal_in_any_step_is_nothing_to_draw() {
         let spec = win_rate_trend(&empty());
         assert!(spec.is_empty());
-        assert!((0..4).all(|i| numbers(&spec.option, i).is_empty()));
-        assert_eq!(spec.drills.len(), 4);
+        assert!((0..5).all(|i| numbers(&spec.option, i).is_empty()));
+        assert_eq!(spec.drills.len(), 5);
         assert!(!win_rate_trend(&three_months()).is_empty());
     }
 }

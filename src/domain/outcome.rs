@@ -34,17 +34,22 @@ impl Outcome {
         }
     }
 
+    // Inlined always: the dashboard asks these of every deal, and the
+    // release build optimises for size.
+    #[inline(always)]
     pub fn is_closed(self) -> bool {
         self != Outcome::Open
     }
 
     /// Win rate = won / (won + lost + no decision).
+    #[inline(always)]
     pub fn counts_in_win_rate(self) -> bool {
         matches!(self, Outcome::Won | Outcome::Lost | Outcome::NoDecision)
     }
 
     /// Which list of reasons explains this outcome. A deal with no decision
     /// was still not won, so it takes the reasons for losing.
+    #[inline(always)]
     pub fn reason_side(self) -> Option<Side> {
         match self {
             Outcome::Won => Some(Side::Won),
