@@ -102,6 +102,7 @@ pub fn demo_deals(today: NaiveDate, catalog: &mut Catalog) -> Vec<Deal> {
                     segment: SEGMENTS[rng.usize(0..SEGMENTS.len())].to_owned(),
                     source: SOURCES[rng.usize(0..SOURCES.len())].to_owned(),
                 },
+                source_id: String::new(),
                 updated_at,
             }
         })

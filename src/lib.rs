@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod charts;
 pub mod demo;
 pub mod domain;
+pub mod io;
 pub mod sample;
 pub mod storage;
 

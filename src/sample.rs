@@ -96,6 +96,7 @@ pub fn sample_deals(count: usize, seed: u64, today: NaiveDate, catalog: &mut Cat
                     segment: SEGMENTS[rng.usize(0..SEGMENTS.len())].to_owned(),
                     source: SOURCES[rng.usize(0..SOURCES.len())].to_owned(),
                 },
+                source_id: String::new(),
                 updated_at,
             }
         })

@@ -33,6 +33,10 @@ pub struct Deal {
     pub notes: String,
     #[serde(default)]
     pub tags: Tags,
+    /// The deal's id in the CRM it was imported from, so that importing the
+    /// same export again updates it instead of doubling it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source_id: String,
     /// Last change, used to pick the newer copy when merging files.
     pub updated_at: DateTime<Utc>,
 }
@@ -124,6 +128,7 @@ impl Deal {
             reason_source: ReasonSource::default(),
             notes: String::new(),
             tags: Tags::default(),
+            source_id: String::new(),
             updated_at: now,
         }
     }

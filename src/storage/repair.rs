@@ -44,6 +44,7 @@ pub struct StoredDeal {
     pub reason_source: ReasonSource,
     pub notes: Option<String>,
     pub tags: Tags,
+    pub source_id: String,
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -318,6 +319,7 @@ fn repair_deal(id: DealId, stored: StoredDeal, catalog: &mut Catalog) -> Result<
         reason_source: stored.reason_source,
         notes: stored.notes.unwrap_or_default(),
         tags: stored.tags,
+        source_id: stored.source_id,
         updated_at,
     };
     Ok((deal, changed))

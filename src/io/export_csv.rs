@@ -1,0 +1,1 @@
+//! The deal list as CSV, safe to open in a spreadsheet.

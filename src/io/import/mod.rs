@@ -1,0 +1,1 @@
+//! Reading CSV exports from CRMs and spreadsheets into deals.

@@ -1,0 +1,6 @@
+//! Deals in and out of the app: CSV exports from CRMs, CSV and JSON exports,
+//! backups and their merge. Pure Rust: bytes in, domain values out.
+
+pub mod backup;
+pub mod export_csv;
+pub mod import;
