@@ -3,4 +3,5 @@
 
 pub mod backup;
 pub mod export_csv;
+pub mod formula;
 pub mod import;

@@ -1,1 +1,5 @@
 //! Reading CSV exports from CRMs and spreadsheets into deals.
+
+mod row;
+
+pub use row::Row;
