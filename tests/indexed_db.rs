@@ -223,6 +223,47 @@ async fn many_single_saves_are_folded_into_chunks_without_losing_any() {
     assert_eq!(deals, singles);
 }
 
+#[wasm_bindgen_test]
+async fn an_import_sized_commit_is_chunked_and_saved_with_its_catalog() {
+    let name = database_name("bulk-commit");
+    let imported: Vec<Deal> = (0..2_001).map(numbered).collect();
+    let mut catalog = Catalog::standard();
+    catalog.owners.add_or_find("Dana", winloss::domain::OwnerId::new("owner:dana")).expect("adds");
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.commit(&Batch { deals: imported.clone(), deletions: Vec::new(), catalog: Some(catalog.clone()) }).await.expect("commits");
+        store.close();
+    }
+    assert_eq!(raw_count(&name, "deals").await, 0, "no single records for an import");
+    assert_eq!(raw_count(&name, "deal_chunks").await, 2);
+    let snapshot = IndexedDbStore::open(&name).await.expect("reopens").load().await.expect("loads");
+    assert_eq!(snapshot.deals.len(), 2_001);
+    assert_eq!(snapshot.catalog, catalog);
+}
+
+#[wasm_bindgen_test]
+async fn replacing_everything_leaves_no_older_copy_behind() {
+    let name = database_name("replace");
+    let newer = Deal { updated_at: deal("keep", Outcome::Open, None).updated_at + chrono::Duration::days(1), ..deal("keep", Outcome::Won, None) };
+    let restored = vec![deal("keep", Outcome::Open, None), deal("new", Outcome::Lost, Some("lost-no-budget"))];
+    let mut catalog = Catalog::standard();
+    catalog.settings.require_reason = false;
+    {
+        let store = IndexedDbStore::open(&name).await.expect("opens");
+        store.load().await.expect("loads");
+        store.put_deals(&[numbered(1), newer.clone()]).await.expect("writes in bulk");
+        store.put_deal(&numbered(2)).await.expect("writes one");
+        store.replace_all(&restored, &catalog).await.expect("replaces");
+        store.close();
+    }
+    let snapshot = IndexedDbStore::open(&name).await.expect("reopens").load().await.expect("loads");
+    let mut deals = snapshot.deals;
+    deals.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(deals, restored, "the backup's older copy of “keep” wins, the others are gone");
+    assert_eq!(snapshot.catalog, catalog);
+}
+
 /// A database laid out as schema 1 (deals and meta) or 2 (plus chunks) left it.
 async fn open_as_old_schema(name: &str, version: u32) -> idb::Database {
     let factory = idb::Factory::new().expect("factory");

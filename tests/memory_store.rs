@@ -154,3 +154,24 @@ fn data_written_by_schema_2_loads_in_this_one() {
     let migrated = store.raw_deal("a").expect("still stored");
     assert!(migrated.get("owner_id").is_some(), "the record was rewritten in the new form: {migrated}");
 }
+
+#[test]
+fn replacing_everything_keeps_only_the_given_deals_and_catalog_or_nothing_on_failure() {
+    let store = MemoryStore::new();
+    block_on(store.load()).expect("loads");
+    let older = deal("a");
+    let newer = Deal { updated_at: older.updated_at + chrono::Duration::days(1), ..deal("a") };
+    block_on(store.put_deals(&[newer, deal("b")])).expect("writes");
+    let mut catalog = Catalog::standard();
+    catalog.settings.require_reason = false;
+
+    store.refuse_writes(true);
+    assert!(block_on(store.replace_all(&[older.clone()], &catalog)).is_err());
+    store.refuse_writes(false);
+    assert_eq!(block_on(store.load()).expect("loads").deals.len(), 2, "a failed restore changes nothing");
+
+    block_on(store.replace_all(&[older.clone()], &catalog)).expect("replaces");
+    let snapshot = block_on(store.load()).expect("loads");
+    assert_eq!(snapshot.deals, vec![older], "the restored copy stands even though it is older");
+    assert_eq!(snapshot.catalog, catalog);
+}

@@ -18,6 +18,8 @@ const DEAL_CHUNKS: &str = "deal_chunks";
 const META: &str = "meta";
 /// Deals saved one by one are folded into chunks once there are this many.
 const COMPACT_AFTER: usize = 1_000;
+/// Above this many deals, a commit writes them as chunks rather than one record each.
+const BULK_FROM: usize = 100;
 const CATALOG_KEY: &str = "catalog";
 /// Where schemas 1 and 2 kept the reason list; read once to migrate it.
 const LEGACY_TAXONOMY_KEY: &str = "taxonomy";
@@ -355,10 +357,16 @@ impl Store for IndexedDbStore {
     }
 
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
-        self.write(&[DEALS, META], |transaction| {
+        self.write(&[DEALS, DEAL_CHUNKS, META], |transaction| {
             let deals_store = transaction.object_store(DEALS)?;
-            for deal in &batch.deals {
-                deals_store.put(&to_js(deal)?, None)?;
+            // An import or a merge writes thousands of deals: as chunks, like
+            // `put_deals`; a close or a reason merge stays a few small records.
+            if batch.deals.len() > BULK_FROM {
+                put_chunks(&transaction.object_store(DEAL_CHUNKS)?, &batch.deals)?;
+            } else {
+                for deal in &batch.deals {
+                    deals_store.put(&to_js(deal)?, None)?;
+                }
             }
             for tombstone in &batch.deletions {
                 deals_store.put(&to_js(tombstone)?, None)?;
@@ -366,6 +374,20 @@ impl Store for IndexedDbStore {
             if let Some(catalog) = &batch.catalog {
                 transaction.object_store(META)?.put(&to_js(catalog)?, Some(&JsValue::from_str(CATALOG_KEY)))?;
             }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn replace_all(&self, deals: &[Deal], catalog: &Catalog) -> Result<(), StoreError> {
+        self.write(&[DEALS, DEAL_CHUNKS, META], |transaction| {
+            transaction.object_store(DEALS)?.clear()?;
+            let chunk_store = transaction.object_store(DEAL_CHUNKS)?;
+            chunk_store.clear()?;
+            put_chunks(&chunk_store, deals)?;
+            let meta = transaction.object_store(META)?;
+            meta.delete(JsValue::from_str(LEGACY_TAXONOMY_KEY))?;
+            meta.put(&to_js(catalog)?, Some(&JsValue::from_str(CATALOG_KEY)))?;
             Ok(())
         })
         .await

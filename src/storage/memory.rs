@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::domain::Deal;
+use crate::domain::{Catalog, Deal};
 
 use super::repair::{repair, RawData, RawRecord};
 use super::{Batch, Snapshot, Store, StoreError, SCHEMA_VERSION};
@@ -133,6 +133,17 @@ impl Store for MemoryStore {
         if let Some(catalog) = catalog {
             self.meta.borrow_mut().insert(CATALOG_KEY.to_owned(), catalog);
         }
+        Ok(())
+    }
+
+    async fn replace_all(&self, deals: &[Deal], catalog: &Catalog) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let records = deals.iter().map(|deal| Ok((deal.id.to_string(), Self::encode(deal)?))).collect::<Result<BTreeMap<_, _>, StoreError>>()?;
+        let catalog = Self::encode(catalog)?;
+        *self.deals.borrow_mut() = records;
+        let mut meta = self.meta.borrow_mut();
+        meta.remove(LEGACY_TAXONOMY_KEY);
+        meta.insert(CATALOG_KEY.to_owned(), catalog);
         Ok(())
     }
 }

@@ -52,4 +52,9 @@ pub trait Store {
 
     /// Saves deals, deletions and the catalog in one transaction.
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError>;
+
+    /// Replaces every deal and the catalog in one transaction: restoring a
+    /// backup. Older copies of a deal must not outlive it, which a
+    /// [`Batch`] cannot promise (the newest copy of a deal wins on load).
+    async fn replace_all(&self, deals: &[Deal], catalog: &Catalog) -> Result<(), StoreError>;
 }
