@@ -20,7 +20,7 @@ BROWSER_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
 run: setup
-	trunk serve --release $(TRUNK_OFFLINE)
+	trunk serve --release --no-autoreload $(TRUNK_OFFLINE)
 
 ## build: release build into dist/, deployable to any static host as is
 build: setup
