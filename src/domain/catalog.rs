@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{CompetitorId, ExchangeRates, NamedList, OwnerId, Settings, StageId, Taxonomy};
+use super::{Branding, CompetitorId, ExchangeRates, NamedList, OwnerId, Settings, StageId, Taxonomy};
 
 /// Everything a team sets up once and deals refer to: the reasons, the
 /// owners, competitors and stages, and the settings. Stored as one record,
@@ -20,6 +20,10 @@ pub struct Catalog {
     /// having no rates.
     #[serde(default)]
     pub exchange_rates: ExchangeRates,
+    /// Added with consultant setups, also without a migration: older
+    /// catalogs read as the standard branding.
+    #[serde(default)]
+    pub branding: Branding,
 }
 
 const STAGES: [&str; 6] = ["Prospecting", "Qualification", "Discovery", "Demo", "Proposal", "Negotiation"];
@@ -38,11 +42,29 @@ impl Catalog {
             stages: standard_stages(),
             settings: Settings::default(),
             exchange_rates: ExchangeRates::default(),
+            branding: Branding::default(),
         }
     }
 
     /// A catalog around a reason list saved before the catalog existed.
     pub fn with_taxonomy(taxonomy: Taxonomy) -> Catalog {
         Catalog { taxonomy, ..Catalog::standard() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_catalog_stored_before_branding_existed_reads_with_the_default_branding() {
+        let mut stored = serde_json::to_value(Catalog::standard()).expect("serialises");
+        if let Some(fields) = stored.as_object_mut() {
+            fields.remove("branding");
+        }
+        assert!(stored.get("branding").is_none());
+        let catalog: Catalog = serde_json::from_value(stored).expect("reads");
+        assert_eq!(catalog.branding, Branding::default());
+        assert_eq!(catalog, Catalog::standard());
     }
 }

@@ -1,6 +1,7 @@
 //! The win/loss model: deals, outcomes, reasons and their validation.
 //! Plain data and pure functions only; nothing here knows about the browser.
 
+mod branding;
 mod catalog;
 mod deal;
 mod draft;
@@ -14,6 +15,7 @@ mod settings;
 mod taxonomy;
 mod taxonomy_edit;
 
+pub use branding::{Branding, BrandingError};
 pub use catalog::Catalog;
 pub use deal::{CloseError, CloseRequest, Deal, ReasonSource, Tags, OTHER_REASON};
 pub use exchange_rates::{parse_rate, Converter, ExchangeRate, ExchangeRates, RateError};

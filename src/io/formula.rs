@@ -11,7 +11,9 @@ const GUARD: char = '\'';
 
 /// The cell as it is safe to write.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(TRIGGERS) {
+    // Text that already starts with apostrophes before an opener gets one
+    // more, so that `restore` can tell it from a guarded cell.
+    if cell.trim_start_matches(GUARD).starts_with(TRIGGERS) {
         Cow::Owned(format!("{GUARD}{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -21,7 +23,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 /// The text a neutralised cell stood for.
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix(GUARD) {
-        Some(rest) if rest.starts_with(TRIGGERS) => rest,
+        Some(rest) if rest.trim_start_matches(GUARD).starts_with(TRIGGERS) => rest,
         _ => cell,
     }
 }
@@ -33,6 +35,15 @@ mod tests {
     #[test]
     fn formula_openers_get_an_apostrophe_and_lose_it_on_the_way_back() {
         for cell in ["=1+1", "+44 20", "-3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+            let written = neutralise(cell);
+            assert_eq!(written, format!("'{cell}"));
+            assert_eq!(restore(&written), cell);
+        }
+    }
+
+    #[test]
+    fn text_that_already_looks_guarded_survives_the_round_trip() {
+        for cell in ["'=x", "''+1", "'-"] {
             let written = neutralise(cell);
             assert_eq!(written, format!("'{cell}"));
             assert_eq!(restore(&written), cell);

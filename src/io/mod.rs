@@ -5,3 +5,4 @@ pub mod backup;
 pub mod export_csv;
 pub mod formula;
 pub mod import;
+pub mod setup;

@@ -5,8 +5,9 @@ use leptos_router::path;
 use super::help_overlay::HelpOverlay;
 use super::keyboard::use_global_shortcuts;
 use super::notices::{ProblemBanner, UndoBar};
-use super::pages::{DashboardPage, DealPage, DealsPage, SettingsPage};
+use super::pages::{DashboardPage, DataPage, DealPage, DealsPage, SettingsPage};
 use super::state::{AppState, Loading};
+use super::update_offer::UpdateOffer;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
                 <nav class="app-nav" aria-label="Main">
                     <A href="/" exact=true>"Deals"</A>
                     <A href="/dashboard">"Dashboard"</A>
+                    <A href="/import">"Import"</A>
                     <A href="/settings">"Settings"</A>
                 </nav>
                 <button type="button" class="quiet help-button" on:click=move |_| state.help_open.set(true)>
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </header>
             <ProblemBanner/>
+            <UpdateOffer/>
             <main class="app-main">
                 {move || match state.loading.get() {
                     Loading::InProgress => view! { <p class="loading" role="status">"Opening your deals…"</p> }.into_any(),
@@ -44,6 +47,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=DealsPage/>
                             <Route path=path!("/deals/:id") view=DealPage/>
                             <Route path=path!("/dashboard") view=DashboardPage/>
+                            <Route path=path!("/import") view=DataPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     }.into_any(),

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::data::ExportCsvButton;
 use super::deal_row::DealRow;
 use super::format;
 use super::filters::use_filter;
@@ -50,6 +51,7 @@ pub fn DealList() -> impl IntoView {
                         format!("{} deals · {} open", format::count(total()), format::count(open_count()))
                     }}
                 </p>
+                <ExportCsvButton/>
             </div>
             <Show
                 when=move || { matching() > 0 }

@@ -12,6 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::echarts_js::{self, EChartsInstance};
+use super::files;
 
 /// How the chart learns that its box changed size.
 enum Resizing {
@@ -69,19 +70,6 @@ fn clicked_item(params: &JsValue) -> Option<(usize, usize)> {
     }
     let index = |key: &str| field(key)?.as_f64().filter(|n| *n >= 0.0).map(|n| n as usize);
     Some((index("seriesIndex")?, index("dataIndex")?))
-}
-
-fn download(url: &str, file_name: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("the page has no document")?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .ok()
-        .and_then(|element| element.dyn_into().ok())
-        .ok_or("the browser refused to create a link")?;
-    link.set_href(url);
-    link.set_download(file_name);
-    link.click();
-    Ok(())
 }
 
 fn start(element: &web_sys::HtmlDivElement, on_click: Callback<(usize, usize)>) -> Result<Live, String> {
@@ -163,7 +151,7 @@ pub fn EChart(
             .as_ref()
             .ok_or_else(|| "the chart is not drawn yet".to_owned())
             .and_then(|live| live.chart.png_data_url())
-            .and_then(|url| download(&url, &file_name));
+            .and_then(|url| files::download(&url, &file_name));
         if let Err(error) = saved {
             problem.set(Some(format!("The picture could not be saved: {error}")));
         }
@@ -187,7 +175,7 @@ pub fn EChart(
                 role="img"
                 aria-label=title.clone()
                 hidden=missing
-                style=format!("height: {height}px")
+                style:height=format!("{height}px")
             ></div>
             {move || {
                 unavailable

@@ -4,11 +4,13 @@ mod app;
 mod browser;
 mod close_panel;
 mod dashboard;
+mod data;
 mod deal_fields;
 mod deal_list;
 mod deal_row;
 mod echart;
 mod echarts_js;
+mod files;
 mod filter_select;
 mod filters;
 mod filters_bar;
@@ -22,6 +24,7 @@ mod sample_hooks;
 mod settings;
 mod state;
 mod timing;
+mod update_offer;
 
 /// Starts the app in the page's `<body>`.
 pub fn mount() {

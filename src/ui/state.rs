@@ -110,16 +110,35 @@ impl AppState {
                 if let Some(warning) = snapshot.report.warning() {
                     self.problem.set(Some(warning));
                 }
-                self.catalog.set(snapshot.catalog);
-                self.positions.set_value(index_of(&snapshot.deals));
-                self.facts.set(Facts::new(&snapshot.deals));
-                self.deals.set(snapshot.deals);
-                self.order_generation.update(|generation| *generation += 1);
+                self.show_all(snapshot.deals, snapshot.catalog);
                 self.loading.set(Loading::Ready);
                 timing::mark_after_render(timing::DEALS_VISIBLE);
             }
             Err(error) => self.loading.set(Loading::Failed(error.to_string())),
         }
+    }
+
+    fn show_all(self, deals: Vec<Deal>, catalog: Catalog) {
+        self.catalog.set(catalog);
+        self.positions.set_value(index_of(&deals));
+        self.facts.set(Facts::new(&deals));
+        self.deals.set(deals);
+        self.order_generation.update(|generation| *generation += 1);
+    }
+
+    /// Replaces every deal and the catalog (restoring a backup) in one
+    /// write, then shows them; on failure, shows why and changes nothing.
+    pub async fn replace_all(self, deals: Vec<Deal>, catalog: Catalog) -> bool {
+        let Some(store) = self.store.get_value() else {
+            self.problem.set(Some("Storage is not open yet, so nothing was changed. Try again in a moment.".into()));
+            return false;
+        };
+        if let Err(error) = store.replace_all(&deals, &catalog).await {
+            self.problem.set(Some(error.to_string()));
+            return false;
+        }
+        self.show_all(deals, catalog);
+        true
     }
 
     /// Another tab changed the data: show what is stored now.
