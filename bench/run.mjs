@@ -22,9 +22,9 @@ const SIZES = options.sizes.split(',').map(Number);
 const RUNS = Number(options.runs);
 const SEED = 42;
 const MISSING = {
-  import_csv: 'no CSV import yet (the data in and out issue)',
   bundle_charts_gz: 'no ECharts file in dist/',
 };
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -182,6 +182,59 @@ async function bundleSizes(dist) {
   };
 }
 
+/** A HubSpot deals export of `rows` rows, the same every run. */
+function hubspotExport(rows) {
+  const stages = ['Closed won', 'Closed lost', 'Closed lost', 'Contract sent', 'Qualified to buy'];
+  const reasons = ['Too expensive', 'Chose a competitor', 'No budget', 'Timing', 'Missing feature'];
+  const owners = ['Dana Scully', 'Fox Mulder', 'Walter Skinner', 'Monica Reyes'];
+  const lines = ['Record ID,Deal Name,Amount,Close Date,Deal Stage,Deal owner,Closed Lost Reason,Closed Won Reason,Create Date'];
+  for (let row = 0; row < rows; row += 1) {
+    const stage = stages[row % stages.length];
+    const month = String((row % 12) + 1).padStart(2, '0');
+    const day = String((row % 28) + 1).padStart(2, '0');
+    const lost = stage === 'Closed lost' ? reasons[row % reasons.length] : '';
+    const won = stage === 'Closed won' ? 'Best product fit' : '';
+    lines.push(`${900000 + row},"Account ${row} renewal","${(1000 + (row * 37) % 90000).toLocaleString('en-US')}.00",2026-${month}-${day},${stage},${owners[row % owners.length]},${lost},${won},2025-${month}-${day}`);
+  }
+  return lines.join('\r\n');
+}
+
+/**
+ * Importing a CRM export of IMPORT_ROWS rows through the wizard: the app's
+ * working time from picking the file to the deals saved (reading, checking
+ * the values, preparing and saving), without the person's clicks between.
+ * Also the longest task the page ran meanwhile, to see that it kept drawing.
+ */
+async function importCsv(url) {
+  const browser = await launchBrowser();
+  try {
+    const page = await openApp(browser.context, url);
+    await page.evaluate(() => {
+      window.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const csv = Buffer.from(hubspotExport(IMPORT_ROWS));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    let started = performance.now();
+    await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'hubspot.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
+    let working = performance.now() - started;
+    started = performance.now();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
+    working += performance.now() - started;
+    started = performance.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^Imported: /).waitFor({ timeout: 300_000 });
+    working += performance.now() - started;
+    return { ms: working, longestTask: await page.evaluate(() => window.longestTask) };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function measureSize(url, n) {
   const browser = await launchBrowser();
   try {
@@ -215,7 +268,8 @@ const GOALS = {
   cold_start: (r) => (r.n >= 100_000 ? { text: '≤ 1.0× baseline', met: r.ours <= r.baseline } : { text: '—', met: null }),
   close_deal: (r) => ({ text: '≤ 16 ms', met: r.ours <= 16 }),
   recompute: (r) => ({ text: '≤ 16 ms, < baseline', met: r.ours <= 16 && r.ours < r.baseline }),
-  import_csv: () => ({ text: '≤ 5000 ms', met: null }),
+  import_csv: (r) => ({ text: '≤ 5000 ms', met: r.ours <= 5000 }),
+  import_longest_task: () => ({ text: '—', met: null }),
   memory: (r) => (r.n >= 1_000_000 ? { text: '≤ 500 MB', met: r.ours <= 500 } : { text: '—', met: null }),
   bundle_app_gz: (r) => ({ text: '≤ 300 KB', met: r.ours <= 300 }),
   bundle_charts_gz: () => ({ text: '—', met: null }),
@@ -251,7 +305,10 @@ try {
     browserVersion = measured.version;
     results.push(...measured.results);
   }
-  results.push({ figure: 'import_csv', n: 100_000, unit: 'ms', ours: null, baseline: null, missing: MISSING.import_csv });
+  console.error(`importing a ${IMPORT_ROWS.toLocaleString('en-US')}-row CSV…`);
+  const imported = await importCsv(server.url);
+  results.push({ figure: 'import_csv', n: IMPORT_ROWS, unit: 'ms', ours: imported.ms, baseline: null });
+  results.push({ figure: 'import_longest_task', n: IMPORT_ROWS, unit: 'ms', ours: imported.longestTask, baseline: null });
   const bundle = await bundleSizes(options.dist);
   results.push({ figure: 'bundle_app_gz', n: null, unit: 'KB', ours: bundle.app, baseline: null });
   results.push({

@@ -23,7 +23,10 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Every page of the app is the same document; the router picks the view.
-  const key = request.mode === 'navigate' ? '/' : request;
+  // Every page of the app (a path without a file extension, such as
+  // /dashboard) is the same document; the router picks the view. Other
+  // documents on the same host are not the app's to answer.
+  const appPage = request.mode === 'navigate' && !/\.[a-z0-9]+$/i.test(new URL(request.url).pathname);
+  const key = appPage ? '/' : request;
   event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(key)) ?? fetch(request)));
 });

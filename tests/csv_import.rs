@@ -168,7 +168,13 @@ fn hubspot_deals_export() {
     let outcomes: Vec<(&str, Outcome)> = questions.outcomes.iter().map(|q| (q.value.as_str(), q.suggestion)).collect();
     assert_eq!(
         outcomes,
-        [("Closed won", Outcome::Won), ("Closed lost", Outcome::Lost), ("Appointment scheduled", Outcome::Open), ("closedlost", Outcome::Lost), ("Contract sent", Outcome::Open)]
+        [
+            ("Closed won", Outcome::Won),
+            ("Closed lost", Outcome::Lost),
+            ("Appointment scheduled", Outcome::Open),
+            ("closedlost", Outcome::Lost),
+            ("Contract sent", Outcome::Open),
+        ]
     );
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
     assert_eq!(
@@ -457,7 +463,8 @@ proptest! {
         }
         let first = build(&table, &mapping, answers.clone(), &catalog, &[]);
         prop_assert!(first.catalog.taxonomy.validate().is_ok());
-        prop_assert_eq!(first.added + first.updated + first.skipped + first.problems.iter().map(|p| p.row).collect::<std::collections::HashSet<_>>().len(), table.rows.len());
+        let rows_with_problems: std::collections::HashSet<usize> = first.problems.iter().map(|problem| problem.row).collect();
+        prop_assert_eq!(first.added + first.updated + first.skipped + rows_with_problems.len(), table.rows.len());
         let again = build(&table, &mapping, answers, &first.catalog, &first.deals);
         prop_assert_eq!(again.added, 0);
     }

@@ -1,12 +1,15 @@
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::{CompetitorId, Currency, Outcome, OwnerId, ReasonId, Side, StageId};
 
 use super::{Choice, DateOrder, DateOrderQuestion, DecimalMark, Questions};
 
 /// What to do with a row that is a deal already stored (or already met
 /// earlier in the file).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// The row's fields replace the stored ones; the deal keeps its id and
     /// created date.

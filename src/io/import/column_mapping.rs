@@ -181,7 +181,10 @@ mod tests {
         assert_eq!(format, Some(SourceFormat::HubSpot));
         assert_eq!(
             columns,
-            [Some(Field::SourceId), Some(Field::Name), Some(Field::Stage), None, Some(Field::Owner), Some(Field::LossReason), Some(Field::WinReason), Some(Field::CreatedOn)]
+            [
+                Some(Field::SourceId), Some(Field::Name), Some(Field::Stage), None,
+                Some(Field::Owner), Some(Field::LossReason), Some(Field::WinReason), Some(Field::CreatedOn),
+            ]
         );
     }
 
@@ -214,7 +217,10 @@ mod tests {
         assert_eq!(format, None);
         assert_eq!(
             columns,
-            [Some(Field::Account), Some(Field::Name), Some(Field::Amount), None, Some(Field::Owner), Some(Field::Outcome), None, Some(Field::Competitor), Some(Field::SourceId)]
+            [
+                Some(Field::Account), Some(Field::Name), Some(Field::Amount), None, Some(Field::Owner),
+                Some(Field::Outcome), None, Some(Field::Competitor), Some(Field::SourceId),
+            ]
         );
     }
 

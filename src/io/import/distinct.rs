@@ -43,7 +43,7 @@ impl Distinct {
     /// seen.
     pub(super) fn by_frequency(self) -> Vec<(String, usize)> {
         let mut counts = self.counts;
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
         counts
     }
 }

@@ -21,8 +21,9 @@ use super::{Answers, ColumnMapping, DateOrder, DecimalMark, DuplicatePolicy, Fie
 /// Longest owner, competitor or stage name the lists take.
 const MAX_NAME_LENGTH: usize = 100;
 
-/// Tries at a fresh id before taking what `new_id` gives: ids made by the
-/// caller are random, so a clash is a sign of a test's counter, not chance.
+/// How many ids `new_id` may give that a deal already has before the last
+/// one is taken anyway: ids are random, so this only guards against a
+/// caller's counter starting over.
 const FRESH_ID_TRIES: usize = 100;
 
 /// What the import will do, for the user to confirm before it is written.
@@ -33,6 +34,7 @@ pub struct ImportPlan {
     /// The catalog with the reasons, owners, competitors and stages the
     /// file brings.
     pub catalog: Catalog,
+    /// Why the rows left out were, in the order of the file.
     pub problems: Vec<RowProblem>,
     /// Rows that became new deals.
     pub added: usize,
@@ -131,6 +133,10 @@ impl ImportedRow<'_> {
 }
 
 impl ImportBuilder {
+    /// A builder for a file mapped by `mapping`, whose `headers` name the
+    /// columns in problems. `existing` are the stored deals a row may
+    /// duplicate; `today` dates deals the file does not date, `now` stamps
+    /// what changes.
     pub fn new(
         mapping: &ColumnMapping,
         headers: &[String],
@@ -176,6 +182,7 @@ impl ImportBuilder {
         }
     }
 
+    /// What importing the rows taken in would do.
     pub fn finish(self) -> ImportPlan {
         ImportPlan {
             deals: self.known.into_planned(),
@@ -391,7 +398,7 @@ impl ImportBuilder {
         if has(Field::CloseDate) || has(Field::WonOn) || has(Field::LostOn) {
             deal.close_date = row.close_date_for(deal.outcome);
         }
-        let reasons_mapped = [Field::LossReason, Field::WinReason, Field::Reason, Field::SecondaryReasons].into_iter().any(|field| has(field));
+        let reasons_mapped = [Field::LossReason, Field::WinReason, Field::Reason, Field::SecondaryReasons].into_iter().any(has);
         match deal.outcome.reason_side() {
             Some(side) if reasons_mapped => {
                 deal.reason = self.reasons.resolve(row.reason_for(side), side, &mut self.catalog.taxonomy);
@@ -571,7 +578,8 @@ mod tests {
             budget_frozen.map(|reason| (reason.id.as_str(), reason.label.as_str(), reason.category.as_str(), reason.applies_to)),
             Some(("lost-budget-frozen", "Budget frozen", "other", AppliesTo::Lost))
         );
-        assert_eq!(plan.catalog.owners.items.iter().map(|item| (item.id.as_str(), item.name.as_str())).collect::<Vec<_>>(), [("owner:dana-smith", "Dana Smith"), ("owner:luis-ortega", "Luis Ortega")]);
+        let owners: Vec<(&str, &str)> = plan.catalog.owners.items.iter().map(|item| (item.id.as_str(), item.name.as_str())).collect();
+        assert_eq!(owners, [("owner:dana-smith", "Dana Smith"), ("owner:luis-ortega", "Luis Ortega")]);
         assert!(plan.catalog.taxonomy.validate().is_ok());
     }
 
@@ -644,7 +652,10 @@ mod tests {
         let plan = twice.import(&Catalog::standard(), &[]);
         assert_eq!((plan.added, plan.updated, plan.skipped), (2, 1, 1));
         assert_eq!(plan.deals.iter().map(|deal| (deal.name.as_str(), deal.source_id.as_str())).collect::<Vec<_>>(), [("Acme renamed", "006A"), ("Globex", "006B")]);
-        let by_name = sheet(&[Field::Name, Field::Account, Field::CloseDate], &[&["Acme", "Acme Corp", "2026-01-02"], &[" ACME", "acme corp ", "2026-01-02"], &["Acme", "Acme Corp", "2026-01-03"]]);
+        let by_name = sheet(
+            &[Field::Name, Field::Account, Field::CloseDate],
+            &[&["Acme", "Acme Corp", "2026-01-02"], &[" ACME", "acme corp ", "2026-01-02"], &["Acme", "Acme Corp", "2026-01-03"]],
+        );
         assert_eq!(by_name.import(&Catalog::standard(), &[]).deals.len(), 2);
     }
 

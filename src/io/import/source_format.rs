@@ -317,7 +317,7 @@ impl SourceFormat {
                 (format, score)
             })
             .collect();
-        scores.sort_by(|a, b| b.1.cmp(&a.1));
+        scores.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
         match scores.as_slice() {
             [(best, score), (_, runner_up), ..] if *score >= 2 && score > runner_up => Some(*best),
             _ => None,

@@ -63,10 +63,14 @@ pub struct NameQuestion<Id> {
 /// suggested answer; the most frequent values come first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Questions {
+    /// The words of the outcome column, or of the stage column when the
+    /// outcome comes from the stage.
     pub outcomes: Vec<ValueQuestion>,
+    /// Lost reasons first, then won ones.
     pub reasons: Vec<ReasonQuestion>,
     pub owners: Vec<NameQuestion<OwnerId>>,
     pub competitors: Vec<NameQuestion<CompetitorId>>,
+    /// Stage names, without the stages that are outcomes ("Closed Won").
     pub stages: Vec<NameQuestion<StageId>>,
     pub date_order: DateOrderQuestion,
     /// Some amounts name no currency: neither a currency column nor a
@@ -78,6 +82,7 @@ pub struct Questions {
 }
 
 impl Survey {
+    /// A survey of the columns `mapping` maps.
     pub fn new(mapping: &ColumnMapping) -> Survey {
         Survey {
             columns: Columns::of(mapping),
