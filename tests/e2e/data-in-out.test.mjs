@@ -140,3 +140,22 @@ test('backups from two salespeople merge into one set of deals', async () => {
   await goToDeals(page);
   assert.deepEqual(await dealNames(page), ['Acme renewal', 'Globex pilot', 'Initech expansion', 'Umbrella, Inc. rollout']);
 });
+
+test('a large import shows its progress and Cancel leaves the data as it was', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  const data = new DataPage(page);
+  await data.open();
+  const [header, ...rows] = HUBSPOT.split('\r\n');
+  const many = [header];
+  for (let copy = 0; copy < 30_000; copy += 1) many.push(rows[copy % rows.length].replace(/^10\d,([^,]+)/, `${copy},$1 ${copy}`));
+  await data.pickCsv('big.csv', many.join('\r\n'));
+  await data.continueToQuestions();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: 'Preparing the deals…' });
+  await progress.waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Import cancelled: nothing was changed.').waitFor();
+  await goToDeals(page);
+  await page.getByText('No deals yet', { exact: false }).first().waitFor();
+});

@@ -2,8 +2,10 @@
 //! planned from earlier rows of the file, found by every key that says two
 //! rows are one deal.
 
+use std::hash::BuildHasher;
+
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::domain::{Deal, DealId};
 
@@ -26,133 +28,27 @@ pub(super) struct DealKeys<'a> {
     pub(super) close_date: Option<NaiveDate>,
 }
 
-impl<'a> DealKeys<'a> {
-    fn of(deal: &'a Deal) -> DealKeys<'a> {
-        DealKeys {
-            deal_id: deal.id.as_str(),
-            source_id: &deal.source_id,
-            name: &deal.name,
-            account: &deal.account,
-            close_date: deal.close_date,
-        }
-    }
-}
-
 /// Name, account and close date, without case or surrounding spaces.
 type NaturalKey = (String, String, Option<NaiveDate>);
 
-fn natural_key(keys: &DealKeys) -> NaturalKey {
-    (keys.name.trim().to_lowercase(), keys.account.trim().to_lowercase(), keys.close_date)
+fn natural_key(name: &str, account: &str, close_date: Option<NaiveDate>) -> NaturalKey {
+    (name.trim().to_lowercase(), account.trim().to_lowercase(), close_date)
 }
 
+fn natural_key_of(deal: &Deal) -> NaturalKey {
+    natural_key(&deal.name, &deal.account, deal.close_date)
+}
+
+/// The deals themselves: stored ones, and the import's new and changed ones.
 #[derive(Clone, Debug, Default)]
-pub(super) struct KnownDeals {
+struct Deals {
     stored: Vec<Deal>,
     /// For each stored deal, its planned copy once the import changed it.
     replaced_by: Vec<Option<usize>>,
     planned: Vec<Deal>,
-    by_id: FxHashMap<DealId, Slot>,
-    by_source_id: FxHashMap<String, Slot>,
-    /// Built when the first row without ids asks: CRM exports give every
-    /// row an id, and these keys cost the most to make.
-    by_natural_key: Option<FxHashMap<NaturalKey, Slot>>,
 }
 
-impl KnownDeals {
-    pub(super) fn new(stored: &[Deal]) -> KnownDeals {
-        let mut known = KnownDeals { stored: stored.to_vec(), replaced_by: vec![None; stored.len()], ..KnownDeals::default() };
-        // A stored deal is found by its ids before any later one sharing them.
-        for (index, deal) in stored.iter().enumerate() {
-            index_under(&mut known.by_id, deal.id.clone(), Slot::Stored(index), false);
-            if !deal.source_id.is_empty() {
-                index_under(&mut known.by_source_id, deal.source_id.clone(), Slot::Stored(index), false);
-            }
-        }
-        known
-    }
-
-    /// The known deal the row's keys identify: by Winloss id, else by CRM
-    /// id, else, when the row has neither, by name, account and close date.
-    pub(super) fn find(&mut self, keys: &DealKeys) -> Option<Slot> {
-        let by_id = (!keys.deal_id.is_empty()).then(|| self.by_id.get(&DealId::new(keys.deal_id))).flatten();
-        let by_source_id = || (!keys.source_id.is_empty()).then(|| self.by_source_id.get(keys.source_id)).flatten();
-        let found = match by_id.or_else(by_source_id) {
-            Some(slot) => Some(*slot),
-            None if keys.deal_id.is_empty() && keys.source_id.is_empty() => self.by_natural_key().get(&natural_key(keys)).copied(),
-            None => None,
-        };
-        found.map(|slot| self.current(slot))
-    }
-
-    /// Whether a deal already has this id.
-    pub(super) fn has_id(&self, id: &DealId) -> bool {
-        self.by_id.contains_key(id)
-    }
-
-    pub(super) fn get(&self, slot: Slot) -> Option<&Deal> {
-        match self.current(slot) {
-            Slot::Stored(index) => self.stored.get(index),
-            Slot::Planned(index) => self.planned.get(index),
-        }
-    }
-
-    /// Plans `deal`: a new one, or the new version of the deal in `slot`.
-    pub(super) fn plan(&mut self, deal: Deal, slot: Option<Slot>) {
-        let planned = match slot.map(|slot| self.current(slot)) {
-            Some(Slot::Planned(index)) if index < self.planned.len() => {
-                self.planned[index] = deal;
-                index
-            }
-            Some(Slot::Stored(index)) if index < self.stored.len() => {
-                self.planned.push(deal);
-                self.replaced_by[index] = Some(self.planned.len() - 1);
-                self.planned.len() - 1
-            }
-            _ => {
-                self.planned.push(deal);
-                self.planned.len() - 1
-            }
-        };
-        let deal = &self.planned[planned];
-        let slot = Slot::Planned(planned);
-        self.by_id.insert(deal.id.clone(), slot);
-        if !deal.source_id.is_empty() {
-            self.by_source_id.insert(deal.source_id.clone(), slot);
-        }
-        if let Some(by_natural_key) = &mut self.by_natural_key {
-            by_natural_key.insert(natural_key(&DealKeys::of(deal)), slot);
-        }
-    }
-
-    /// Makes room for `additional` more planned deals at once.
-    pub(super) fn reserve(&mut self, additional: usize) {
-        self.planned.reserve(additional);
-        self.by_id.reserve(additional);
-        self.by_source_id.reserve(additional);
-        if let Some(by_natural_key) = &mut self.by_natural_key {
-            by_natural_key.reserve(additional);
-        }
-    }
-
-    /// Every new or changed deal, in the order first planned.
-    pub(super) fn into_planned(self) -> Vec<Deal> {
-        self.planned
-    }
-
-    fn by_natural_key(&mut self) -> &FxHashMap<NaturalKey, Slot> {
-        self.by_natural_key.get_or_insert_with(|| {
-            let mut by_natural_key = FxHashMap::default();
-            for (index, deal) in self.stored.iter().enumerate() {
-                index_under(&mut by_natural_key, natural_key(&DealKeys::of(deal)), Slot::Stored(index), false);
-            }
-            // A changed deal is found by its new keys as well as its old ones.
-            for (index, deal) in self.planned.iter().enumerate() {
-                index_under(&mut by_natural_key, natural_key(&DealKeys::of(deal)), Slot::Planned(index), true);
-            }
-            by_natural_key
-        })
-    }
-
+impl Deals {
     /// A stored deal the import changed is found as its planned copy.
     fn current(&self, slot: Slot) -> Slot {
         match slot {
@@ -162,6 +58,168 @@ impl KnownDeals {
             },
             planned => planned,
         }
+    }
+
+    fn get(&self, slot: Slot) -> Option<&Deal> {
+        match self.current(slot) {
+            Slot::Stored(index) => self.stored.get(index),
+            Slot::Planned(index) => self.planned.get(index),
+        }
+    }
+}
+
+/// Deals by one of their ids. Only the id's hash is kept, the id itself
+/// being in the deal: a hundred thousand deals are indexed without a copy
+/// of their ids. Two ids of one hash, which almost never happens, are
+/// kept in full.
+#[derive(Clone, Debug, Default)]
+struct IdIndex {
+    by_hash: FxHashMap<u64, Slot>,
+    colliding: FxHashMap<String, Slot>,
+}
+
+impl IdIndex {
+    fn find(&self, id: &str, deals: &Deals, id_of: fn(&Deal) -> &str) -> Option<Slot> {
+        let by_hash = self.by_hash.get(&FxBuildHasher.hash_one(id)).filter(|slot| deals.get(**slot).map(id_of) == Some(id));
+        by_hash.or_else(|| self.colliding.get(id)).copied()
+    }
+
+    /// Indexes `slot` under `id`; `replace` makes the id point to it even
+    /// if another deal had it.
+    fn insert(&mut self, id: &str, slot: Slot, replace: bool, deals: &Deals, id_of: fn(&Deal) -> &str) {
+        let hash = FxBuildHasher.hash_one(id);
+        match self.by_hash.get_mut(&hash) {
+            None => {
+                self.by_hash.insert(hash, slot);
+            }
+            Some(indexed) if deals.get(*indexed).map(id_of) == Some(id) => {
+                if replace {
+                    *indexed = slot;
+                }
+            }
+            Some(_) => index_under(&mut self.colliding, id.to_owned(), slot, replace),
+        }
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.by_hash.reserve(additional);
+    }
+}
+
+fn deal_id_of(deal: &Deal) -> &str {
+    deal.id.as_str()
+}
+
+fn source_id_of(deal: &Deal) -> &str {
+    &deal.source_id
+}
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct KnownDeals {
+    deals: Deals,
+    by_id: IdIndex,
+    by_source_id: IdIndex,
+    /// Built when the first row without ids asks: CRM exports give every
+    /// row an id, and these keys cost the most to make.
+    by_natural_key: Option<FxHashMap<NaturalKey, Slot>>,
+}
+
+impl KnownDeals {
+    pub(super) fn new(stored: &[Deal]) -> KnownDeals {
+        let deals = Deals { stored: stored.to_vec(), replaced_by: vec![None; stored.len()], planned: Vec::new() };
+        let mut known = KnownDeals { deals, ..KnownDeals::default() };
+        // A stored deal is found by its ids before any later one sharing them.
+        for (index, deal) in stored.iter().enumerate() {
+            known.by_id.insert(deal.id.as_str(), Slot::Stored(index), false, &known.deals, deal_id_of);
+            if !deal.source_id.is_empty() {
+                known.by_source_id.insert(&deal.source_id, Slot::Stored(index), false, &known.deals, source_id_of);
+            }
+        }
+        known
+    }
+
+    /// The known deal the row's keys identify: by Winloss id, else by CRM
+    /// id, else, when the row has neither, by name, account and close date.
+    pub(super) fn find(&mut self, keys: &DealKeys) -> Option<Slot> {
+        let by_id = || (!keys.deal_id.is_empty()).then(|| self.by_id.find(keys.deal_id, &self.deals, deal_id_of)).flatten();
+        let by_source_id =
+            || (!keys.source_id.is_empty()).then(|| self.by_source_id.find(keys.source_id, &self.deals, source_id_of)).flatten();
+        let found = match by_id().or_else(by_source_id) {
+            Some(slot) => Some(slot),
+            None if keys.deal_id.is_empty() && keys.source_id.is_empty() => {
+                self.by_natural_key().get(&natural_key(keys.name, keys.account, keys.close_date)).copied()
+            }
+            None => None,
+        };
+        found.map(|slot| self.deals.current(slot))
+    }
+
+    /// Whether a deal already has this id.
+    pub(super) fn has_id(&self, id: &DealId) -> bool {
+        self.by_id.find(id.as_str(), &self.deals, deal_id_of).is_some()
+    }
+
+    pub(super) fn get(&self, slot: Slot) -> Option<&Deal> {
+        self.deals.get(slot)
+    }
+
+    /// Plans `deal`: a new one, or the new version of the deal in `slot`.
+    pub(super) fn plan(&mut self, deal: Deal, slot: Option<Slot>) {
+        let deals = &mut self.deals;
+        let planned = match slot.map(|slot| deals.current(slot)) {
+            Some(Slot::Planned(index)) if index < deals.planned.len() => {
+                deals.planned[index] = deal;
+                index
+            }
+            Some(Slot::Stored(index)) if index < deals.stored.len() => {
+                deals.planned.push(deal);
+                deals.replaced_by[index] = Some(deals.planned.len() - 1);
+                deals.planned.len() - 1
+            }
+            _ => {
+                deals.planned.push(deal);
+                deals.planned.len() - 1
+            }
+        };
+        let deal = &self.deals.planned[planned];
+        let slot = Slot::Planned(planned);
+        self.by_id.insert(deal.id.as_str(), slot, true, &self.deals, deal_id_of);
+        if !deal.source_id.is_empty() {
+            self.by_source_id.insert(&deal.source_id, slot, true, &self.deals, source_id_of);
+        }
+        if let Some(by_natural_key) = &mut self.by_natural_key {
+            by_natural_key.insert(natural_key_of(deal), slot);
+        }
+    }
+
+    /// Makes room for `additional` more planned deals at once.
+    pub(super) fn reserve(&mut self, additional: usize) {
+        self.deals.planned.reserve(additional);
+        self.by_id.reserve(additional);
+        self.by_source_id.reserve(additional);
+        if let Some(by_natural_key) = &mut self.by_natural_key {
+            by_natural_key.reserve(additional);
+        }
+    }
+
+    /// Every new or changed deal, in the order first planned.
+    pub(super) fn into_planned(self) -> Vec<Deal> {
+        self.deals.planned
+    }
+
+    fn by_natural_key(&mut self) -> &FxHashMap<NaturalKey, Slot> {
+        let deals = &self.deals;
+        self.by_natural_key.get_or_insert_with(|| {
+            let mut by_natural_key = FxHashMap::default();
+            for (index, deal) in deals.stored.iter().enumerate() {
+                index_under(&mut by_natural_key, natural_key_of(deal), Slot::Stored(index), false);
+            }
+            // A changed deal is found by its new keys as well as its old ones.
+            for (index, deal) in deals.planned.iter().enumerate() {
+                index_under(&mut by_natural_key, natural_key_of(deal), Slot::Planned(index), true);
+            }
+            by_natural_key
+        })
     }
 }
 
@@ -208,7 +266,18 @@ mod tests {
         assert_eq!(known.find(&keys("", "", "renewal", None)), Some(Slot::Planned(0)), "the old name still finds it");
         assert_eq!(known.get(Slot::Stored(0)).map(|deal| deal.name.as_str()), Some("Renewal 2026"));
         known.plan(deal("n1", "", "New", None), None);
+        assert_eq!(known.find(&keys("n1", "", "", None)), Some(Slot::Planned(1)));
         assert_eq!(known.find(&keys("", "", "new", None)), Some(Slot::Planned(1)));
         assert_eq!(known.into_planned().len(), 2);
+    }
+
+    #[test]
+    fn a_crm_id_a_deal_gave_up_can_be_taken_by_another() {
+        let mut known = KnownDeals::new(&[deal("d1", "006A", "Renewal", None)]);
+        known.plan(deal("d1", "006B", "Renewal", None), Some(Slot::Stored(0)));
+        assert_eq!(known.find(&keys("", "006A", "", None)), None);
+        known.plan(deal("d2", "006A", "Pilot", None), None);
+        assert_eq!(known.find(&keys("", "006A", "", None)), Some(Slot::Planned(1)));
+        assert_eq!(known.find(&keys("", "006B", "", None)), Some(Slot::Planned(0)));
     }
 }
