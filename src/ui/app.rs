@@ -2,10 +2,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::branding::follow_branding;
 use super::help_overlay::HelpOverlay;
 use super::keyboard::use_global_shortcuts;
 use super::notices::{ProblemBanner, UndoBar};
 use super::pages::{DashboardPage, DataPage, DealPage, DealsPage, SettingsPage};
+use super::setup_offer::SetupLinkOffer;
 use super::state::{AppState, Loading};
 use super::update_offer::UpdateOffer;
 
@@ -14,12 +16,13 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.open();
+    follow_branding(state);
 
     view! {
         <Router>
             <Shortcuts/>
             <header class="app-header">
-                <A href="/" attr:class="brand">"Winloss"</A>
+                <A href="/" attr:class="brand">{move || state.catalog.with(|catalog| catalog.branding.title.clone())}</A>
                 <nav class="app-nav" aria-label="Main">
                     <A href="/" exact=true>"Deals"</A>
                     <A href="/dashboard">"Dashboard"</A>
@@ -32,6 +35,7 @@ pub fn App() -> impl IntoView {
             </header>
             <ProblemBanner/>
             <UpdateOffer/>
+            <SetupLinkOffer/>
             <main class="app-main">
                 {move || match state.loading.get() {
                     Loading::InProgress => view! { <p class="loading" role="status">"Opening your deals…"</p> }.into_any(),

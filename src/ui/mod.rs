@@ -1,6 +1,7 @@
 //! The Leptos interface: the only module that holds signals or touches the DOM.
 
 mod app;
+mod branding;
 mod browser;
 mod close_panel;
 mod dashboard;
@@ -22,6 +23,7 @@ mod notices;
 mod pages;
 mod sample_hooks;
 mod settings;
+mod setup_offer;
 mod state;
 mod timing;
 mod update_offer;

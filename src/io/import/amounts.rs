@@ -3,6 +3,8 @@
 //! apostrophes, and decimals after a point or a comma. Whether `1,200` is
 //! twelve hundred or one point two is decided over the whole column.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{AmountError, Currency};
@@ -92,7 +94,7 @@ impl<'a> AmountText<'a> {
     /// either way.
     pub(super) fn minor_units(&self, currency: &Currency, mark: Option<DecimalMark>) -> Result<i64, AmountError> {
         let not_a_number = || AmountError::NotANumber(self.text.to_owned());
-        let compact: String = self.number.chars().filter(|c| !GROUPING_ONLY.contains(c)).collect();
+        let compact = without_spaces(self.number);
         if !compact.bytes().any(|byte| byte.is_ascii_digit()) || !compact.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',') {
             return Err(not_a_number());
         }
@@ -118,7 +120,7 @@ pub(super) struct DecimalEvidence {
 
 impl DecimalEvidence {
     pub(super) fn observe(&mut self, amount: &AmountText) {
-        let compact: String = amount.number.chars().filter(|c| !GROUPING_ONLY.contains(c)).collect();
+        let compact = without_spaces(amount.number);
         let vote = match separators(&compact) {
             Separators::Both { last } => Some(DecimalMark::of(last)),
             Separators::Repeated(separator) => Some(if separator == ',' { DecimalMark::Point } else { DecimalMark::Comma }),
@@ -150,6 +152,15 @@ pub(super) fn amount_problem(error: &AmountError, text: &str) -> String {
         AmountError::Negative => format!("“{text}” is negative; amounts cannot be."),
         AmountError::TooLarge => format!("“{text}” is too large an amount."),
         AmountError::NotANumber(_) | AmountError::TooManyDecimals { .. } => format!("“{text}” is not an amount."),
+    }
+}
+
+/// The number without the spaces and apostrophes that group its digits.
+fn without_spaces(number: &str) -> Cow<'_, str> {
+    if number.contains(GROUPING_ONLY) {
+        Cow::Owned(number.chars().filter(|c| !GROUPING_ONLY.contains(c)).collect())
+    } else {
+        Cow::Borrowed(number)
     }
 }
 

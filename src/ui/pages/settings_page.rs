@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Catalog, CompetitorId, OwnerId, StageId};
 
-use super::super::settings::{CategoriesEditor, ExchangeRatesEditor, MergeHistory, NamedListEditor, Preferences, ReasonsEditor, StorageInfo};
+use super::super::settings::{BrandingEditor, CategoriesEditor, ExchangeRatesEditor, MergeHistory, NamedListEditor, Preferences, ReasonsEditor, SetupTransfer, StorageInfo};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -19,6 +19,8 @@ pub fn SettingsPage() -> impl IntoView {
         <NamedListEditor title="Stages" noun="stage"
             list=|c: &Catalog| &c.stages list_mut=|c: &mut Catalog| &mut c.stages make_id=StageId::new/>
         <ExchangeRatesEditor/>
+        <BrandingEditor/>
+        <SetupTransfer/>
         <StorageInfo/>
     }
 }
