@@ -69,9 +69,10 @@ test('a setup file from one copy changes the reasons offered at close in another
     await client.page.getByText('Setup applied.').waitFor();
     await client.page.getByRole('link', { name: 'Acme win/loss' }).waitFor();
     await client.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
+    await client.reload();
     await client.deal('Client deal').getByRole('button', { name: 'Lost', exact: true }).click();
     await client.deal('Client deal').getByRole('button', { name: 'Procurement freeze' }).click();
-    await client.page.getByText('Lost · Procurement freeze').waitFor();
+    await client.deal('Client deal').getByText('Lost · Procurement freeze', { exact: true }).waitFor();
   });
 });
 
@@ -84,11 +85,14 @@ test('a setup link applies after a confirmation; a damaged one changes nothing',
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#setup=[A-Za-z0-9_-]+$/);
 
   await clientCopy(new URL(page.url()).origin, async (client) => {
+    // As from an e-mail: a fresh page load, not a jump within the open page.
+    await client.page.goto('about:blank');
     await client.page.goto(`${new URL(page.url()).origin}/#setup=bm90IGEgc2V0dXA`);
     await client.ready();
     await client.page.getByRole('alert').filter({ hasText: 'The setup link was not applied, and nothing changed' }).waitFor();
     assert.equal(await client.page.getByRole('link', { name: 'Winloss' }).count(), 1, 'title unchanged');
 
+    await client.page.goto('about:blank');
     await client.page.goto(link);
     await client.ready();
     const question = client.page.getByRole('alertdialog', { name: 'Apply a setup' });
