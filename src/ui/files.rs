@@ -5,8 +5,14 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The bytes of a file the user picked or dropped.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+/// The bytes of a file the user picked or dropped, unless it is larger than
+/// `max_bytes`: then `too_large` says why, and the file is never read, so a
+/// 2 GB file cannot take the tab's memory.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize, too_large: impl FnOnce(usize) -> String) -> Result<Vec<u8>, String> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(too_large(size));
+    }
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("“{}” could not be read. Was it moved or deleted?", file.name()))?;

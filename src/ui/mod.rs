@@ -1,6 +1,7 @@
 //! The Leptos interface: the only module that holds signals or touches the DOM.
 
 mod app;
+mod backup_reminder;
 mod branding;
 mod browser;
 mod close_panel;

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,6 +19,7 @@ use crate::storage::{Batch, IndexedDbStore, Store, Tombstone};
 use super::{browser, timing};
 
 pub const DATABASE_NAME: &str = "winloss";
+const LAST_BACKUP_KEY: &str = "last-backup";
 const UNDO_WINDOW: Duration = Duration::from_secs(8);
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +62,8 @@ pub struct AppState {
     /// The row the keyboard is on.
     pub cursor: RwSignal<Option<DealId>>,
     pub help_open: RwSignal<bool>,
+    /// When this browser last downloaded a backup, for the reminder.
+    pub last_backup: RwSignal<Option<DateTime<Utc>>>,
     /// Where each deal sits in `deals`, so that a close finds its deal
     /// without scanning 100,000 of them.
     positions: StoredValue<HashMap<DealId, usize>, LocalStorage>,
@@ -83,6 +88,9 @@ impl AppState {
             closing: RwSignal::new(None),
             cursor: RwSignal::new(None),
             help_open: RwSignal::new(false),
+            last_backup: RwSignal::new(
+                browser::remembered(LAST_BACKUP_KEY).and_then(|text| DateTime::parse_from_rfc3339(&text).ok()).map(|time| time.with_timezone(&Utc)),
+            ),
             positions: StoredValue::new_local(HashMap::new()),
             store: StoredValue::new_local(None),
             next_token: StoredValue::new(0),
@@ -139,6 +147,12 @@ impl AppState {
         }
         self.show_all(deals, catalog);
         true
+    }
+
+    /// A backup of everything was just handed to the user.
+    pub fn note_backup(self, at: DateTime<Utc>) {
+        browser::remember(LAST_BACKUP_KEY, &at.to_rfc3339());
+        self.last_backup.set(Some(at));
     }
 
     /// Another tab changed the data: show what is stored now.

@@ -95,3 +95,25 @@ test('a chart is saved as a PNG file', async () => {
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.ok(bytes.length > 5_000, 'a real picture, not an empty canvas');
 });
+
+test('the dashboard prints as a report: title, period, filters, sentences and charts, no navigation', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  const dashboard = await withDemo(deals);
+  await page.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'All time' });
+  await dashboard.chartOption('Loss reasons');
+  await page.getByRole('button', { name: 'Print report' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false, 'no navigation in print');
+  assert.equal(await page.getByRole('button', { name: 'Print report' }).isVisible(), false);
+  const header = page.locator('.report-header');
+  assert.match(await header.innerText(), /^Winloss — win\/loss report\n/);
+  assert.match(await header.innerText(), /Period: All time · Reasons: primary only · Ranked by count/);
+  assert.ok(await page.getByRole('region', { name: 'What the numbers say' }).isVisible(), 'the insight sentences print');
+  for (const size of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format: size, printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(pdf.length > 100_000, `${size}: charts are in the PDF (${pdf.length} bytes)`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+});

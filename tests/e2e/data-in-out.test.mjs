@@ -159,3 +159,23 @@ test('a large import shows its progress and Cancel leaves the data as it was', a
   await goToDeals(page);
   await page.getByText('No deals yet', { exact: false }).first().waitFor();
 });
+
+test('the deal list nudges for a backup once enough deals changed, and a backup quiets it', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  await page.evaluate(() => localStorage.setItem('winloss.backup-reminder-deals', '3'));
+  await deals.reload();
+  const data = new DataPage(page);
+  await data.open();
+  await data.pickCsv('hubspot-deals.csv', HUBSPOT);
+  await data.continueToQuestions();
+  await data.importWithSuggestions();
+  await goToDeals(page);
+  const reminder = page.getByRole('note', { name: 'Backup reminder' });
+  assert.equal(await reminder.locator('p').innerText(), '4 deals and no backup yet: download one to keep them safe.');
+  const [download] = await Promise.all([page.waitForEvent('download'), reminder.getByRole('button', { name: 'Download a backup' }).click()]);
+  assert.match(download.suggestedFilename(), /^winloss-backup-/);
+  await reminder.waitFor({ state: 'detached' });
+  await data.open();
+  await page.getByText(/^Last backup: .+ from this browser\.$/).waitFor();
+});

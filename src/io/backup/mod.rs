@@ -12,6 +12,7 @@ mod id_map;
 mod merge;
 mod merge_report;
 mod read_backup;
+mod reminder;
 mod restore_summary;
 mod wording;
 
@@ -20,4 +21,5 @@ pub use backup_file::{write_backup, Backup, BACKUP_FORMAT};
 pub use merge::{merge, Merged};
 pub use merge_report::MergeReport;
 pub use read_backup::{read_backup, LoadedBackup, MAX_BACKUP_BYTES};
+pub use reminder::{backup_reminder, ReminderRule};
 pub use restore_summary::{restore_summary, RestoreSummary};

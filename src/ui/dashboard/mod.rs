@@ -7,6 +7,7 @@ mod drill_link;
 mod headline;
 mod insights_list;
 mod money_note;
+mod report_header;
 mod tables;
 mod url;
 
@@ -16,5 +17,6 @@ pub use demo_data::{DemoBanner, EmptyDashboard};
 pub use headline::Headline;
 pub use insights_list::InsightsList;
 pub use money_note::MoneyNote;
+pub use report_header::{PrintButton, ReportHeader};
 pub use tables::{OwnersTable, SizeBandsTable, TagsTable};
 pub use url::use_dashboard_filter;

@@ -5,14 +5,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::io::backup::{merge, read_backup, restore_summary, write_backup, Backup, Merged};
+use crate::io::backup::{merge, read_backup, restore_summary, write_backup, Backup, BackupError, Merged, MAX_BACKUP_BYTES};
 use crate::storage::Batch;
 
 use super::super::state::AppState;
 use super::super::{browser, files, format};
-
-/// When the last backup was downloaded, for the reminder to make one.
-pub const LAST_BACKUP_KEY: &str = "last-backup";
 
 /// A backup read and waiting for "Replace everything".
 #[derive(Clone)]
@@ -31,7 +28,7 @@ struct PendingMerge {
 async fn read_backups(picked: Vec<web_sys::File>) -> Result<Vec<(Backup, String)>, String> {
     let mut backups = Vec::new();
     for file in picked {
-        let bytes = files::read_bytes(&file).await?;
+        let bytes = files::read_bytes(&file, MAX_BACKUP_BYTES, |bytes| format!("“{}”: {}", file.name(), BackupError::TooLarge { bytes })).await?;
         let loaded = read_backup(&bytes).map_err(|problem| format!("“{}”: {problem}", file.name()))?;
         let note = if loaded.unreadable.is_empty() {
             String::new()
@@ -56,7 +53,7 @@ pub fn BackupPanel() -> impl IntoView {
         let json = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| write_backup(deals, catalog, now)));
         match files::download_text(&json, &format!("winloss-backup-{}.json", browser::today()), "application/json") {
             Ok(()) => {
-                browser::remember(LAST_BACKUP_KEY, &now.to_rfc3339());
+                state.note_backup(now);
                 message.set(Some(format!("Backup of {} deals downloaded.", format::count(state.deals.with_untracked(Vec::len)))));
             }
             Err(problem) => message.set(Some(format!("The backup could not be saved: {problem}."))),
@@ -131,6 +128,10 @@ pub fn BackupPanel() -> impl IntoView {
             <p>"A backup holds every deal, reason, category, owner, competitor, stage and setting. It stays on your computer."</p>
             <div class="actions">
                 <button type="button" on:click=download disabled=move || busy.get()>"Download a backup"</button>
+                <span class="hint">{move || match state.last_backup.get() {
+                    Some(at) => format!("Last backup: {} from this browser.", format::date(at.date_naive())),
+                    None => "No backup downloaded from this browser yet.".to_owned(),
+                }}</span>
             </div>
             <div class="field">
                 <label for="restore-file">"Restore from a backup (replaces everything here)"</label>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Currency, DealId};
-use crate::io::import::{auto_map, decode, ColumnMapping, ImportBuilder, Survey, TableReader};
+use crate::io::import::{auto_map, decode, ColumnMapping, ImportBuilder, ReadError, Survey, TableReader, MAX_FILE_BYTES};
 use crate::storage::Batch;
 
 use super::super::state::AppState;
@@ -26,7 +26,7 @@ pub async fn read_file(wizard: Wizard, file: web_sys::File) {
     wizard.problem.set(None);
     wizard.progress.set(0.0);
     wizard.step.set(Step::Working(format!("Reading “{file_name}”…")));
-    let bytes = match super::super::files::read_bytes(&file).await {
+    let bytes = match super::super::files::read_bytes(&file, MAX_FILE_BYTES, |bytes| ReadError::TooLarge { bytes }.to_string()).await {
         Ok(bytes) => bytes,
         Err(problem) => return wizard.fail(problem, Step::Choose),
     };

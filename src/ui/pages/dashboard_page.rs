@@ -4,7 +4,7 @@ use crate::analytics::Dashboard;
 use crate::charts;
 
 use super::super::dashboard::{
-    use_dashboard_filter, ChartPanel, DashboardControls, DemoBanner, EmptyDashboard, Headline, InsightsList, MoneyNote, OwnersTable,
+    use_dashboard_filter, ChartPanel, DashboardControls, DemoBanner, EmptyDashboard, Headline, InsightsList, MoneyNote, OwnersTable, PrintButton, ReportHeader,
     SizeBandsTable, TagsTable,
 };
 use super::super::state::AppState;
@@ -29,7 +29,7 @@ pub fn DashboardPage() -> impl IntoView {
         Memo::new(move |_| dashboard.with(|d| build(d, measure())))
     };
     let plain = move |build: fn(&Dashboard) -> charts::ChartSpec| Memo::new(move |_| dashboard.with(build));
-    let period_text = move || {
+    let period_text = Signal::derive(move || {
         dashboard.with(|d| match (d.period, d.previous_period) {
             (Some(now), Some(before)) => format!(
                 "Closed {} – {}, compared with {} – {}",
@@ -40,13 +40,17 @@ pub fn DashboardPage() -> impl IntoView {
             ),
             _ => "All deals closed so far".to_owned(),
         })
-    };
+    });
 
     view! {
         <section class="dashboard" aria-labelledby="dashboard-title">
+            <ReportHeader filter=filter period_text=period_text/>
             <div class="section-head">
                 <h2 id="dashboard-title">"Dashboard"</h2>
                 <p class="count">{period_text}</p>
+                <Show when=move || anything_closed.get()>
+                    <PrintButton/>
+                </Show>
             </div>
             <DemoBanner/>
             <DashboardControls filter=filter/>

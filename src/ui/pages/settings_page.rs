@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::super::backup_reminder::BackupReminderSettings;
+
 use crate::domain::{Catalog, CompetitorId, OwnerId, StageId};
 
 use super::super::settings::{BrandingEditor, CategoriesEditor, ExchangeRatesEditor, MergeHistory, NamedListEditor, Preferences, ReasonsEditor, SetupTransfer, StorageInfo};
@@ -21,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
         <ExchangeRatesEditor/>
         <BrandingEditor/>
         <SetupTransfer/>
+        <BackupReminderSettings/>
         <StorageInfo/>
     }
 }

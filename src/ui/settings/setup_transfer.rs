@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::io::setup::{read_setup, setup_link_fragment, write_setup, Setup};
+use crate::io::setup::{read_setup, setup_link_fragment, write_setup, Setup, SetupError, MAX_SETUP_BYTES};
 
 use super::super::files;
 use super::super::setup_offer::{describe, PendingSetup, SetupQuestion};
@@ -44,7 +44,7 @@ pub fn SetupTransfer() -> impl IntoView {
     let pick = move |event: web_sys::Event| {
         let Some(file) = files::picked_files(&event).into_iter().next() else { return };
         spawn_local(async move {
-            let read = files::read_bytes(&file).await.and_then(|bytes| read_setup(&bytes).map_err(|problem| problem.to_string()));
+            let read = files::read_bytes(&file, MAX_SETUP_BYTES, |bytes| SetupError::TooLarge { bytes }.to_string()).await.and_then(|bytes| read_setup(&bytes).map_err(|problem| problem.to_string()));
             match read {
                 Ok(setup) => {
                     note.set(None);
