@@ -9,7 +9,7 @@ test('a long list shows 50 deals and more on request', async () => {
   const { deals } = app;
   await deals.page.evaluate(() => window.wasmBindings.add_sample_deals(60, 3));
   await deals.reload();
-  await deals.page.getByText('60 deals').waitFor();
+  await deals.page.getByText(/^60 deals · \d+ open$/).waitFor();
   assert.equal(await deals.dealCount(), 50);
   await deals.page.getByRole('button', { name: 'Show 10 more of 10' }).click();
   await deals.page.getByRole('listitem').nth(59).waitFor();
