@@ -57,6 +57,9 @@ pub struct AppState {
     pub loading: RwSignal<Loading>,
     /// A failure or warning the user must see, until dismissed.
     pub problem: RwSignal<Option<String>>,
+    /// The last write failed (full disk, storage gone): the data on screen
+    /// is still whole, and the user is offered a backup of it.
+    pub write_failed: RwSignal<bool>,
     pub undo: RwSignal<Option<UndoOffer>>,
     pub closing: RwSignal<Option<Closing>>,
     /// The row the keyboard is on.
@@ -84,6 +87,7 @@ impl AppState {
             catalog: RwSignal::new(Catalog::standard()),
             loading: RwSignal::new(Loading::InProgress),
             problem: RwSignal::new(None),
+            write_failed: RwSignal::new(false),
             undo: RwSignal::new(None),
             closing: RwSignal::new(None),
             cursor: RwSignal::new(None),
@@ -143,8 +147,10 @@ impl AppState {
         };
         if let Err(error) = store.replace_all(&deals, &catalog).await {
             self.problem.set(Some(error.to_string()));
+            self.write_failed.set(true);
             return false;
         }
+        self.write_failed.set(false);
         self.show_all(deals, catalog);
         true
     }
@@ -182,8 +188,10 @@ impl AppState {
         };
         if let Err(error) = store.commit(&batch).await {
             self.problem.set(Some(error.to_string()));
+            self.write_failed.set(true);
             return false;
         }
+        self.write_failed.set(false);
         // The catalog first: rows drawn for the new deals read names from it.
         if let Some(catalog) = batch.catalog {
             self.catalog.set(catalog);
