@@ -6,11 +6,12 @@
 //! Chromium lets history.pushState change only the query and the fragment of
 //! a file: URL (a new path throws a SecurityError, and the router's
 //! navigation would not survive it). So from disk the router's path is kept
-//! in the fragment — file:///…/winloss.html#/dashboard, the deal list being
-//! the bare file URL:
+//! in the fragment — file:///…/winloss.html#/dashboard — and the deal list
+//! is the bare file URL (keeping a fragment that is not a path, such as a
+//! setup link's "#setup=…", for the code that reads it):
 //! - history.pushState and replaceState are wrapped: the router's own URL
 //!   ("/dashboard?owner=Dana") is written as that fragment;
-//! - on start, and after back or forward, the router is sent to the path the
+//! - on start, and after back or forward, the router is sent to the URL the
 //!   fragment holds; the router's own back/forward handler, which would read
 //!   the file's path, does not run.
 //!
@@ -40,8 +41,8 @@ pub fn FromDiskRouting() -> impl IntoView {
     let navigate = use_navigate();
     let location = window.location();
     let follow_fragment = move || {
-        let path = router_path_in(&location.hash().unwrap_or_default());
-        navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        let url = router_url_in(&location.hash().unwrap_or_default());
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     follow_fragment();
     // A capturing listener on the window runs before the router's own
@@ -59,18 +60,39 @@ pub fn FromDiskRouting() -> impl IntoView {
     }
 }
 
-/// The router's path ("/dashboard?owner=Dana") held in a fragment
-/// ("#/dashboard?owner=Dana"); no fragment, or another one, is the deal list.
-fn router_path_in(fragment: &str) -> String {
+/// The router's URL that the file's fragment stands for: "#/dashboard?owner=Dana"
+/// is "/dashboard?owner=Dana"; no fragment, or one that is not a path (a
+/// setup link's "#setup=…"), is the deal list with that fragment as its own.
+fn router_url_in(fragment: &str) -> String {
     match fragment.strip_prefix('#') {
         Some(path) if path.starts_with('/') => path.to_owned(),
-        _ => "/".to_owned(),
+        _ => format!("/{fragment}"),
     }
 }
 
-/// Wraps history.pushState and replaceState so that a router URL, which is
-/// an absolute path, becomes the file's URL with that path as fragment (the
-/// deal list, "/", the bare file URL). Other URLs pass unchanged.
+/// The file URL that shows the router's URL `url`: the deal list, bare or
+/// with a fragment of its own, is the file itself; any other page goes after
+/// a '#'. None when `url` is not the router's: not an absolute path, or the
+/// file's own path (the page's code may still write its address directly).
+fn file_url_for(url: &str, file: &str) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let path = &url[..url.find(['?', '#']).unwrap_or(url.len())];
+    if path == file {
+        return None;
+    }
+    let rest = &url[1..];
+    if rest.is_empty() || (rest.starts_with('#') && !rest.starts_with("#/")) {
+        Some(format!("{file}{rest}"))
+    } else {
+        Some(format!("{file}#{url}"))
+    }
+}
+
+/// Wraps history.pushState and replaceState so that a router URL becomes
+/// the file's URL that shows it (see `file_url_for`). Other URLs pass
+/// unchanged.
 fn write_router_urls_as_fragments(window: &web_sys::Window) {
     let Ok(history) = window.history() else { return };
     for method in ["pushState", "replaceState"] {
@@ -82,13 +104,8 @@ fn write_router_urls_as_fragments(window: &web_sys::Window) {
         let location = window.location();
         let wrapped = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
             move |state: JsValue, unused: JsValue, url: JsValue| {
-                let url = match (url.as_string(), location.pathname()) {
-                    (Some(path), Ok(file)) if path.starts_with('/') && !path.starts_with("//") => {
-                        JsValue::from_str(&if path == "/" { file } else { format!("{file}#{path}") })
-                    }
-                    _ => url,
-                };
-                original.call3(&this, &state, &unused, &url)
+                let file_url = url.as_string().zip(location.pathname().ok()).and_then(|(url, file)| file_url_for(&url, &file));
+                original.call3(&this, &state, &unused, &file_url.map_or(url, |file_url| JsValue::from_str(&file_url)))
             },
         );
         if js_sys::Reflect::set(&history, &JsValue::from_str(method), wrapped.as_ref()).is_ok() {

@@ -60,10 +60,10 @@ describe('opened from disk', () => {
   let elsewhere;
 
   /** Opens the file in a new tab of the same browser profile. */
-  async function openFile() {
+  async function openFile(url = FILE_URL) {
     const deals = new DealsPage(await browser.context.newPage());
     pages.push(deals);
-    await deals.open(FILE_URL);
+    await deals.open(url);
     return deals;
   }
 
@@ -128,6 +128,17 @@ describe('opened from disk', () => {
     assert.equal(page.url(), `${FILE_URL}#/import`);
     const backup = await data.download('Download a backup');
     assert.match(backup.text, /"Acme renewal"/);
+  });
+
+  test('a fragment that is not a page is left to the page, and so is its own address', async () => {
+    // Such as a setup link's "#setup=…", which the app reads from the address.
+    const deals = await openFile(`${FILE_URL}#top`);
+    const page = deals.page;
+    assert.equal(page.url(), `${FILE_URL}#top`);
+    await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    assert.equal(page.url(), FILE_URL);
+    await new DashboardPage(page).open();
+    assert.equal(page.url(), `${FILE_URL}#/dashboard`);
   });
 
   test('a bar on the dashboard lists its deals, and every screen works under the policy', async () => {
