@@ -15,7 +15,7 @@ TRUNK_OFFLINE := --offline=true
 BROWSER_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: run build bench test test-native test-browser test-e2e setup setup-test \
+.PHONY: run build single-file bench test test-native test-browser test-e2e setup setup-test \
 	wasm-target trunk wasm-bindgen check-pins chromium clean
 
 ## run: install what is missing, build, serve on http://127.0.0.1:8080
@@ -27,6 +27,11 @@ build: setup
 	trunk build --release $(TRUNK_OFFLINE)
 	@printf 'app wasm + JS, gzipped: %s bytes; charts library (ECharts), gzipped: %s bytes\n' \
 		"$$(cat dist/winloss-*.wasm dist/winloss-*.js | gzip -9 | wc -c)" "$$(cat dist/echarts*.js | gzip -9 | wc -c)"
+
+## single-file: dist/winloss.html, the whole app in one file that opens from disk
+single-file: build
+	node scripts/single-file.mjs
+	@printf 'dist/winloss.html: %s bytes (%s gzipped)\n' "$$(wc -c < dist/winloss.html)" "$$(gzip -9 < dist/winloss.html | wc -c)"
 
 ## bench: figures at 10k and 100k deals beside same-run baselines (BENCH_FULL=1 adds 1M)
 bench: setup-test build
@@ -41,7 +46,7 @@ test-native:
 test-browser: setup-test
 	$(BROWSER_TEST_ENV) cargo test --target wasm32-unknown-unknown --test indexed_db
 
-test-e2e: setup-test build
+test-e2e: setup-test build single-file
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 setup: wasm-target trunk wasm-bindgen node_modules/.package-lock.json check-pins

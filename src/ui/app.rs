@@ -3,6 +3,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::branding::follow_branding;
+use super::from_disk::FromDiskRouting;
 use super::help_overlay::HelpOverlay;
 use super::keyboard::use_global_shortcuts;
 use super::notices::{ProblemBanner, UndoBar};
@@ -20,6 +21,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            // Opened from disk (file://), the route lives in the URL's fragment.
+            <FromDiskRouting/>
             <Shortcuts/>
             <header class="app-header">
                 <A href="/" attr:class="brand">{move || state.catalog.with(|catalog| catalog.branding.title.clone())}</A>

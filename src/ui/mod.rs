@@ -17,6 +17,7 @@ mod filter_select;
 mod filters;
 mod filters_bar;
 mod format;
+mod from_disk;
 mod help_overlay;
 mod keyboard;
 mod new_deal_form;

@@ -36,8 +36,16 @@ pub fn SetupTransfer() -> impl IntoView {
         }
     };
     let make_link = move |_| {
-        let origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
-        let address = format!("{origin}/#{}", setup_link_fragment(&current()));
+        // The app's first page: the site's root, or the file itself when
+        // the app is the single file opened from disk.
+        let location = web_sys::window().map(|window| window.location());
+        let start = location
+            .map(|location| match location.protocol().as_deref() {
+                Ok("file:") => format!("file://{}", location.pathname().unwrap_or_default()),
+                _ => format!("{}/", location.origin().unwrap_or_default()),
+            })
+            .unwrap_or_default();
+        let address = format!("{start}#{}", setup_link_fragment(&current()));
         copy_to_clipboard(&address);
         link.set(Some(address));
     };

@@ -7,7 +7,8 @@ import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchBrowser() {
+/** `file`: the one file: URL a test opens from disk (the single-file build). */
+export async function launchBrowser({ file } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'winloss-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -23,8 +24,10 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
-  // Anything not served by the test server would be a CDN or tracking call.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+  // Anything not served by the test server (or not that file) would be a CDN
+  // or tracking call.
+  const local = /^http:\/\/127\.0\.0\.1[:/]/;
+  await context.route((url) => !local.test(url.href) && url.href.split('#')[0] !== file, (route) => route.abort());
   return {
     context,
     close: async () => {
