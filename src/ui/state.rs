@@ -123,7 +123,11 @@ impl AppState {
                     self.problem.set(Some(warning));
                 }
                 self.show_all(snapshot.deals, snapshot.catalog);
-                self.loading.set(Loading::Ready);
+                // Setting it again would redraw every page, and throw away
+                // what the user is typing, each time another tab saves.
+                if self.loading.get_untracked() != Loading::Ready {
+                    self.loading.set(Loading::Ready);
+                }
                 timing::mark_after_render(timing::DEALS_VISIBLE);
             }
             Err(error) => self.loading.set(Loading::Failed(error.to_string())),
