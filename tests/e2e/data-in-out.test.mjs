@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app-session.mjs';
 import { DataPage } from './support/data-page.mjs';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const app = useApp();
 
@@ -178,4 +181,24 @@ test('the deal list nudges for a backup once enough deals changed, and a backup 
   await reminder.waitFor({ state: 'detached' });
   await data.open();
   await page.getByText(/^Last backup: .+ from this browser\.$/).waitFor();
+});
+
+test('a 200 MB file is refused at once, without being read, and nothing changes', async () => {
+  const { deals } = app;
+  const page = deals.page;
+  const directory = await mkdtemp(join(tmpdir(), 'winloss-huge-'));
+  const huge = join(directory, 'huge.csv');
+  await writeFile(huge, 'Name,Amount\r\n');
+  await truncate(huge, 200 * 1024 * 1024);
+  try {
+    const data = new DataPage(page);
+    await data.open();
+    await page.getByLabel('Choose a CSV file').setInputFiles(huge);
+    await page.getByRole('alert').filter({ hasText: 'This file is 200 MB; files up to 100 MB can be imported.' }).waitFor();
+    await page.getByLabel('Restore from a backup (replaces everything here)').setInputFiles(huge);
+    await page.getByText(/^Nothing was changed\. “huge\.csv”: /).waitFor();
+    await page.getByLabel('Choose a CSV file').waitFor();
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 });
