@@ -166,11 +166,11 @@ fn replacing_everything_keeps_only_the_given_deals_and_catalog_or_nothing_on_fai
     catalog.settings.require_reason = false;
 
     store.refuse_writes(true);
-    assert!(block_on(store.replace_all(&[older.clone()], &catalog)).is_err());
+    assert!(block_on(store.replace_all(std::slice::from_ref(&older), &catalog)).is_err());
     store.refuse_writes(false);
     assert_eq!(block_on(store.load()).expect("loads").deals.len(), 2, "a failed restore changes nothing");
 
-    block_on(store.replace_all(&[older.clone()], &catalog)).expect("replaces");
+    block_on(store.replace_all(std::slice::from_ref(&older), &catalog)).expect("replaces");
     let snapshot = block_on(store.load()).expect("loads");
     assert_eq!(snapshot.deals, vec![older], "the restored copy stands even though it is older");
     assert_eq!(snapshot.catalog, catalog);

@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn bands_split_the_deals_at_round_quartiles() {
         let sizes: Vec<(i64, Outcome)> =
-            (1..=8).map(|i| (i * 1_234_00, if i % 2 == 0 { Outcome::Won } else { Outcome::Lost })).collect();
+            (1..=8).map(|i| (i * 123_400, if i % 2 == 0 { Outcome::Won } else { Outcome::Lost })).collect();
         let bands = size_bands(&sizes);
         let bounds: Vec<(i64, Option<i64>)> = bands.iter().map(|b| (b.from, b.to)).collect();
         assert_eq!(bounds, vec![(0, Some(370_000)), (370_000, Some(610_000)), (610_000, Some(860_000)), (860_000, None)]);

@@ -3,6 +3,8 @@
 //! Every backend implements [`Store`]; whatever it reads passes through
 //! [`repair::repair`] before the app sees it.
 
+// Only the IndexedDB backend stores chunks.
+#[cfg(any(target_arch = "wasm32", test))]
 mod chunks;
 mod error;
 mod memory;
