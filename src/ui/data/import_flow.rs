@@ -158,6 +158,9 @@ pub async fn build(wizard: Wizard, state: AppState) {
 pub async fn save(wizard: Wizard, state: AppState) {
     let Some(plan) = wizard.plan.try_update_value(Option::take).flatten() else { return };
     wizard.step.set(Step::Saving);
+    // Writing 100,000 deals holds the page for about a second: show that
+    // it is saving first.
+    super::super::files::next_turn().await;
     let summary = imported_sentence(plan.added, plan.updated, plan.skipped, plan.problems.len());
     let catalog = state.changed_catalog(plan.catalog);
     if state.commit(Batch { deals: plan.deals, catalog, ..Batch::default() }).await {
