@@ -6,3 +6,4 @@ pub mod export_csv;
 pub mod formula;
 pub mod import;
 pub mod setup;
+mod wording;

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use crate::domain::{Catalog, Deal, DealId, ReasonId};
 
 use super::catalog_merge::merge_catalog;
-use super::wording::count;
+use crate::io::wording::count;
 use super::{Backup, MergeReport};
 
 /// What a merge changes: the deals to write and the catalog to save.

@@ -1,4 +1,4 @@
-use super::wording::{count, grouped};
+use crate::io::wording::{count, grouped};
 
 /// What a merge of backups did, for the person who ran it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

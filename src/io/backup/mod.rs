@@ -14,7 +14,6 @@ mod merge_report;
 mod read_backup;
 mod reminder;
 mod restore_summary;
-mod wording;
 
 pub use backup_error::BackupError;
 pub use backup_file::{write_backup, Backup, BACKUP_FORMAT};

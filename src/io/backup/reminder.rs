@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::io::wording::count;
+
 /// What the user chose; 0 turns that half of the reminder off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReminderRule {
@@ -23,17 +25,16 @@ pub fn backup_reminder(rule: ReminderRule, last_backup: Option<DateTime<Utc>>, n
     if changed == 0 {
         return None;
     }
-    let deals = |n: usize| if n == 1 { "1 deal".to_owned() } else { format!("{n} deals") };
     let enough_changes = rule.after_changed_deals > 0 && changed >= rule.after_changed_deals;
     match last_backup {
-        None if enough_changes => Some(format!("{} and no backup yet: download one to keep them safe.", deals(changed))),
+        None if enough_changes => Some(format!("{} and no backup yet: download one to keep them safe.", count(changed, "deal", "deals"))),
         None => None,
         Some(last) => {
             let days = (now - last).num_days().max(0);
             let old_enough = rule.after_days > 0 && days >= i64::from(rule.after_days);
             (old_enough || enough_changes).then(|| {
-                let age = if days == 1 { "1 day".to_owned() } else { format!("{days} days") };
-                format!("Last backup {age} ago; {} changed since.", deals(changed))
+                let age = count(usize::try_from(days).unwrap_or(usize::MAX), "day", "days");
+                format!("Last backup {age} ago; {} changed since.", count(changed, "deal", "deals"))
             })
         }
     }

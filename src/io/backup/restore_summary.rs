@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Catalog, Deal};
 
-use super::wording::count;
+use crate::io::wording::count;
 use super::Backup;
 
 /// What a restore would replace with what, for the confirmation the user

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 
 use crate::domain::{AppliesTo, Catalog, Category, CategoryId, Deal, NamedItem, NamedList, Reason, ReasonId, Taxonomy};
 
+use crate::io::wording::count;
+
 use super::Setup;
 
 /// What applying a setup changed, for the confirmation dialog.
@@ -52,10 +54,6 @@ impl SetupChanges {
         };
         format!("{changes} Its title, colour and closing rules replace yours; your deals stay as they are.")
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `a`, `a and b`, `a, b and c`.

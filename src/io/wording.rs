@@ -1,7 +1,8 @@
-//! Counts as they read in a sentence: `1 deal`, `1,204 deals`.
+//! Counts as they read in a sentence: `1 deal`, `1,204 deals`; shared by
+//! the backup, merge, setup and reminder sentences.
 
 /// `n` with a comma between thousands, as in the design's sentences.
-pub(super) fn grouped(n: usize) -> String {
+pub(crate) fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut text = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
@@ -14,7 +15,7 @@ pub(super) fn grouped(n: usize) -> String {
 }
 
 /// `n` and the noun that agrees with it.
-pub(super) fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
