@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::io::backup::{backup_reminder, write_backup, ReminderRule};
+use crate::io::backup::{backup_reminder, ReminderRule};
 
 use super::state::AppState;
-use super::{browser, files};
+use super::browser;
 
 const DAYS_KEY: &str = "backup-reminder-days";
 const DEALS_KEY: &str = "backup-reminder-deals";
@@ -31,11 +31,8 @@ pub fn BackupReminder() -> impl IntoView {
         backup_reminder(reminder_rule(), last, browser::now(), changed)
     });
     let download = move |_| {
-        let now = browser::now();
-        let json = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| write_backup(deals, catalog, now)));
-        match files::download_text(&json, &format!("winloss-backup-{}.json", browser::today()), "application/json") {
-            Ok(()) => state.note_backup(now),
-            Err(problem) => state.problem.set(Some(format!("The backup could not be saved: {problem}."))),
+        if let Err(problem) = state.download_backup() {
+            state.problem.set(Some(format!("The backup could not be saved: {problem}.")));
         }
     };
     move || {

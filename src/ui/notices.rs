@@ -1,9 +1,6 @@
 use leptos::prelude::*;
 
-use crate::io::backup::write_backup;
-
 use super::state::AppState;
-use super::{browser, files};
 
 /// Storage failures and load warnings, shown until dismissed. When a write
 /// failed, what is on screen is still all there: offer it as a backup.
@@ -11,11 +8,9 @@ use super::{browser, files};
 pub fn ProblemBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let save_backup = move |_| {
-        let now = browser::now();
-        let json = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| write_backup(deals, catalog, now)));
-        if files::download_text(&json, &format!("winloss-backup-{}.json", browser::today()), "application/json").is_ok() {
-            state.note_backup(now);
-        }
+        // The banner already says what went wrong; a refused download
+        // leaves it as it is, and the user can try again.
+        let _ = state.download_backup();
     };
     move || {
         state.problem.get().map(|message| {

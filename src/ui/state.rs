@@ -14,9 +14,10 @@ use leptos::task::spawn_local;
 use crate::analytics::Facts;
 use crate::demo::{demo_deals, is_demo, without_demo_entries};
 use crate::domain::{Catalog, CloseRequest, Deal, DealId, Outcome};
+use crate::io::backup::write_backup;
 use crate::storage::{Batch, IndexedDbStore, Store, Tombstone};
 
-use super::{browser, timing};
+use super::{browser, files, timing};
 
 pub const DATABASE_NAME: &str = "winloss";
 const LAST_BACKUP_KEY: &str = "last-backup";
@@ -159,10 +160,15 @@ impl AppState {
         true
     }
 
-    /// A backup of everything was just handed to the user.
-    pub fn note_backup(self, at: DateTime<Utc>) {
-        browser::remember(LAST_BACKUP_KEY, &at.to_rfc3339());
-        self.last_backup.set(Some(at));
+    /// Hands the user a backup of everything on screen (all of it stored)
+    /// as a JSON file, and remembers when, for the reminder.
+    pub fn download_backup(self) -> Result<(), String> {
+        let now = browser::now();
+        let json = self.catalog.with_untracked(|catalog| self.deals.with_untracked(|deals| write_backup(deals, catalog, now)));
+        files::download_text(&json, &format!("winloss-backup-{}.json", browser::today()), "application/json")?;
+        browser::remember(LAST_BACKUP_KEY, &now.to_rfc3339());
+        self.last_backup.set(Some(now));
+        Ok(())
     }
 
     /// Another tab changed the data: show what is stored now.

@@ -2,14 +2,16 @@
 //! saying what will be replaced); merging several (one per salesperson) into
 //! what is here. Nothing changes until the user confirms.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::io::backup::{merge, read_backup, restore_summary, write_backup, Backup, BackupError, Merged, MAX_BACKUP_BYTES};
+use crate::io::backup::{merge, read_backup, restore_summary, Backup, BackupError, Merged, MAX_BACKUP_BYTES};
 use crate::storage::Batch;
 
 use super::super::state::AppState;
-use super::super::{browser, files, format};
+use super::super::{files, format};
 
 /// A backup read and waiting for "Replace everything".
 #[derive(Clone)]
@@ -40,6 +42,35 @@ async fn read_backups(picked: Vec<web_sys::File>) -> Result<Vec<(Backup, String)
     Ok(backups)
 }
 
+/// Runs `work`, the panel's buttons resting meanwhile: reading files and
+/// writing deals take a while.
+fn while_busy(busy: RwSignal<bool>, work: impl Future<Output = ()> + 'static) {
+    busy.set(true);
+    spawn_local(async move {
+        work.await;
+        busy.set(false);
+    });
+}
+
+/// Reads and checks every picked backup before `ask` is given them; a file
+/// that cannot be read says why and nothing changes.
+fn read_then(
+    busy: RwSignal<bool>,
+    message: RwSignal<Option<String>>,
+    picked: Vec<web_sys::File>,
+    ask: impl FnOnce(Vec<(Backup, String)>) + 'static,
+) {
+    while_busy(busy, async move {
+        match read_backups(picked).await {
+            Ok(backups) => {
+                message.set(None);
+                ask(backups);
+            }
+            Err(problem) => message.set(Some(format!("Nothing was changed. {problem}"))),
+        }
+    });
+}
+
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -48,77 +79,48 @@ pub fn BackupPanel() -> impl IntoView {
     let merging = RwSignal::new(None::<PendingMerge>);
     let busy = RwSignal::new(false);
 
-    let download = move |_| {
-        let now = browser::now();
-        let json = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| write_backup(deals, catalog, now)));
-        match files::download_text(&json, &format!("winloss-backup-{}.json", browser::today()), "application/json") {
-            Ok(()) => {
-                state.note_backup(now);
-                message.set(Some(format!("Backup of {} deals downloaded.", format::count(state.deals.with_untracked(Vec::len)))));
-            }
-            Err(problem) => message.set(Some(format!("The backup could not be saved: {problem}."))),
-        }
+    let download = move |_| match state.download_backup() {
+        Ok(()) => message.set(Some(format!("Backup of {} deals downloaded.", format::count(state.deals.with_untracked(Vec::len))))),
+        Err(problem) => message.set(Some(format!("The backup could not be saved: {problem}."))),
     };
 
     let pick_restore = move |event: web_sys::Event| {
-        let picked = files::picked_files(&event);
-        busy.set(true);
-        spawn_local(async move {
-            match read_backups(picked.into_iter().take(1).collect()).await {
-                Ok(mut backups) => {
-                    if let Some((backup, note)) = backups.pop() {
-                        let summary = state.catalog.with_untracked(|catalog| {
-                            state.deals.with_untracked(|deals| restore_summary(deals, catalog, &backup))
-                        });
-                        message.set(None);
-                        restore.set(Some(PendingRestore { sentence: format!("{}{note}", summary.sentence()), backup }));
-                    }
-                }
-                Err(problem) => message.set(Some(format!("Nothing was changed. {problem}"))),
+        let picked = files::picked_files(&event).into_iter().take(1).collect();
+        read_then(busy, message, picked, move |mut backups| {
+            if let Some((backup, note)) = backups.pop() {
+                let summary =
+                    state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| restore_summary(deals, catalog, &backup)));
+                restore.set(Some(PendingRestore { sentence: format!("{}{note}", summary.sentence()), backup }));
             }
-            busy.set(false);
         });
     };
     let confirm_restore = move |_| {
         let Some(pending) = restore.get_untracked() else { return };
-        busy.set(true);
-        spawn_local(async move {
+        while_busy(busy, async move {
             let count = pending.backup.deals.len();
             if state.replace_all(pending.backup.deals, pending.backup.catalog).await {
                 message.set(Some(format!("Restored {} deals from the backup.", format::count(count))));
             }
             restore.set(None);
-            busy.set(false);
         });
     };
 
     let pick_merge = move |event: web_sys::Event| {
-        let picked = files::picked_files(&event);
-        busy.set(true);
-        spawn_local(async move {
-            match read_backups(picked).await {
-                Ok(backups) => {
-                    let notes: String = backups.iter().map(|(_, note)| note.as_str()).collect();
-                    let backups: Vec<Backup> = backups.into_iter().map(|(backup, _)| backup).collect();
-                    let merged = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| merge(deals, catalog, &backups)));
-                    message.set(None);
-                    merging.set(Some(PendingMerge { sentence: format!("{}{notes}", merged.report.sentence()), merged }));
-                }
-                Err(problem) => message.set(Some(format!("Nothing was changed. {problem}"))),
-            }
-            busy.set(false);
+        read_then(busy, message, files::picked_files(&event), move |backups| {
+            let notes: String = backups.iter().map(|(_, note)| note.as_str()).collect();
+            let backups: Vec<Backup> = backups.into_iter().map(|(backup, _)| backup).collect();
+            let merged = state.catalog.with_untracked(|catalog| state.deals.with_untracked(|deals| merge(deals, catalog, &backups)));
+            merging.set(Some(PendingMerge { sentence: format!("{}{notes}", merged.report.sentence()), merged }));
         });
     };
     let confirm_merge = move |_| {
         let Some(pending) = merging.get_untracked() else { return };
-        busy.set(true);
-        spawn_local(async move {
+        while_busy(busy, async move {
             let catalog = state.changed_catalog(pending.merged.catalog);
             if state.commit(Batch { deals: pending.merged.deals, catalog, ..Batch::default() }).await {
                 message.set(Some(format!("Merged. {}", pending.merged.report.sentence())));
             }
             merging.set(None);
-            busy.set(false);
         });
     };
 

@@ -110,6 +110,14 @@ pub async fn survey(wizard: Wizard, state: AppState) {
 /// first when some rows have problems.
 pub async fn build(wizard: Wizard, state: AppState) {
     let Some(answers) = wizard.answers.get_untracked() else { return };
+    // New deals get random UUIDs. Checked once here: should the browser
+    // refuse random numbers later on, this id, numbered, still gives every
+    // deal an id of its own (a time-based fallback would repeat within a
+    // millisecond and let deals overwrite each other).
+    let spare_base = match browser::new_deal_id() {
+        Ok(id) => id,
+        Err(problem) => return wizard.fail(format!("Nothing was imported: {problem}."), Step::Questions),
+    };
     let job = Job::start(wizard.runs);
     let mapping: ColumnMapping = wizard.mapping.get_untracked();
     let headers = wizard.file.with_untracked(|file| file.as_ref().map(|file| file.headers.clone()).unwrap_or_default());
@@ -122,13 +130,12 @@ pub async fn build(wizard: Wizard, state: AppState) {
     });
     let total = wizard.rows.with_value(Vec::len);
     let mut at = 0;
-    let mut id_problem = None;
-    let mut new_id = || match browser::new_deal_id() {
-        Ok(id) => id,
-        Err(problem) => {
-            id_problem = Some(problem);
-            DealId::new(browser::new_list_id())
-        }
+    let mut spares = 0_u64;
+    let mut new_id = || {
+        browser::new_deal_id().unwrap_or_else(|_| {
+            spares += 1;
+            DealId::new(format!("{spare_base}-{spares}"))
+        })
     };
     let finished = run_in_slices(job, wizard.progress, || {
         if at >= total {

@@ -9,7 +9,6 @@ use super::import_flow;
 use super::mapping_step::MappingStep;
 use super::questions_step::QuestionsStep;
 use super::review_step::ReviewStep;
-use super::slices::Job;
 use super::wizard_state::{Step, Wizard};
 
 /// Starts reading a file the user picked or dropped.
@@ -62,7 +61,7 @@ fn Working(wizard: Wizard, what: String) -> impl IntoView {
             <label for="import-progress">{what}</label>
             <progress id="import-progress" max="100" value=move || format!("{:.0}", wizard.progress.get() * 100.0)></progress>
             <button type="button" on:click=move |_| {
-                Job::cancel_any(wizard.runs);
+                // Resetting makes the running job stale: it stops at its next turn.
                 wizard.reset();
                 wizard.problem.set(Some("Import cancelled: nothing was changed.".into()));
             }>"Cancel"</button>
